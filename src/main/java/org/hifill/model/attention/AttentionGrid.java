@@ -1,0 +1,20 @@
+package org.hifill.model.attention;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * What the attention computing module hands to every transfer: the attention matrix, the grid
+ * it lives on, and the keys that can carry weight.
+ *
+ * @param attention A, (N, L, L)
+ * @param rows grid rows (input height / 16)
+ * @param cols grid columns (input width / 16)
+ * @param keys keys with possibly non-zero columns, or {@code null} for all
+ */
+public record AttentionGrid(NDArray attention, int rows, int cols, KeySelection keys) {
+
+    /** Transfers the grid's attention onto a feature map with k x k patches. */
+    public NDArray transfer(NDArray features, int kernel) {
+        return AttentionTransfer.transfer(attention, features, rows, cols, kernel, keys);
+    }
+}

@@ -1,0 +1,10 @@
+package org.hifill.model.weights;
+
+import java.util.List;
+
+/** A block whose parameters correspond one to one to variables of the TF checkpoint. */
+public interface TfNamed {
+
+    /** Every parameter of this block with its TF variable name, in a stable order. */
+    List<TfVariable> tfVariables();
+}

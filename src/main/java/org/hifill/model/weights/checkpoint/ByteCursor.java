@@ -1,6 +1,5 @@
 package org.hifill.model.weights.checkpoint;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -86,13 +85,6 @@ final class ByteCursor {
         System.arraycopy(data, pos, bytes, 0, length);
         pos += length;
         return bytes;
-    }
-
-    String readUtf8(int length) throws CheckpointFormatException {
-        require(length);
-        String text = new String(data, pos, length, StandardCharsets.UTF_8);
-        pos += length;
-        return text;
     }
 
     void skip(int length) throws CheckpointFormatException {

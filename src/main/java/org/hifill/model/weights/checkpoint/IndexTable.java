@@ -54,7 +54,7 @@ final class IndexTable {
         long magic = littleEndianLong(bytes.length - 8);
         if (magic != TABLE_MAGIC) {
             throw new CheckpointFormatException(file, String.format(
-                    "bad magic 0x%016x at end of file, expected 0x%016x (not a TensorFlow V2 checkpoint index?)",
+                    "bad magic 0x%016x at end of file, expected 0x%016x (truncated, or not a TensorFlow V2 checkpoint index)",
                     magic, TABLE_MAGIC));
         }
         ByteCursor footer = new ByteCursor(bytes, bytes.length - FOOTER_LENGTH, bytes.length - 8, file, "footer");
@@ -85,7 +85,8 @@ final class IndexTable {
         long[] handle = readHandle(handleCursor);
         long offset = handle[0];
         long size = handle[1];
-        if (offset < 0 || size < 0 || offset + size + BLOCK_TRAILER_LENGTH > bytes.length - FOOTER_LENGTH) {
+        long limit = bytes.length - FOOTER_LENGTH;
+        if (offset < 0 || size < 0 || offset > limit || size > limit - offset - BLOCK_TRAILER_LENGTH) {
             throw new CheckpointFormatException(file, "bad block: " + what + " at offset " + offset
                     + " size " + size + " lies outside the " + bytes.length + "-byte file (truncated?)");
         }

@@ -1,0 +1,73 @@
+package org.hifill.cli;
+
+import ai.djl.ndarray.NDManager;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.hifill.bench.GeneratorBenchmark;
+import org.hifill.model.generator.GeneratorConfig;
+import org.hifill.model.generator.HiFillGenerator;
+import org.hifill.model.weights.ModelDirectory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hifill bench model}: the generator's forward pass on the CPU. */
+@Command(name = "model", mixinStandardHelpOptions = true,
+        description = "Time the generator forward pass (median after warm-up) and its GFLOP/s.")
+final class BenchModelCommand implements Callable<Integer> {
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Model directory (default: released architecture, random weights).")
+    Path model;
+
+    @Option(names = "--size", defaultValue = "512", paramLabel = "HxW|N",
+            description = "Input size, N or HEIGHTxWIDTH, multiples of 64 (default: ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--runs", defaultValue = "10", description = "Timed runs (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 1 || warmup < 0) {
+            throw new IllegalArgumentException("--runs must be at least 1 and --warmup not negative");
+        }
+        int[] hw = parseSize(size);
+        PrintWriter out = spec.commandLine().getOut();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            HiFillGenerator generator = model == null
+                    ? ModelDirectory.initialise(GeneratorConfig.released(), manager)
+                    : ModelDirectory.load(model, manager).generator();
+            GeneratorBenchmark.Result r = GeneratorBenchmark.run(generator, manager, hw[0], hw[1], warmup, runs, 1);
+            out.printf("generator forward %dx%d (HxW), %d runs after %d warm-up, %d CPU threads%n",
+                    hw[0], hw[1], runs, warmup, Runtime.getRuntime().availableProcessors());
+            out.printf("  median %.1f ms  (min %.1f, max %.1f)%n", r.median(), r.millis()[0],
+                    r.millis()[r.millis().length - 1]);
+            out.printf("  %.1f GFLOP per pass (dense count), %.1f GFLOP/s%n", r.gflop(), r.gflopPerSecond());
+            out.flush();
+        }
+        return 0;
+    }
+
+    static int[] parseSize(String text) {
+        String[] parts = text.toLowerCase().split("x");
+        try {
+            if (parts.length == 1) {
+                int n = Integer.parseInt(parts[0].trim());
+                return new int[] {n, n};
+            }
+            if (parts.length == 2) {
+                return new int[] {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--size '" + text + "': expected N or HEIGHTxWIDTH, such as 512 or 512x768");
+    }
+}

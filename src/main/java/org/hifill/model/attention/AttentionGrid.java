@@ -9,12 +9,12 @@ import ai.djl.ndarray.NDArray;
  * @param attention A, (N, L, L)
  * @param rows grid rows (input height / 16)
  * @param cols grid columns (input width / 16)
- * @param keys keys with possibly non-zero columns, or {@code null} for all
+ * @param validKeys (N, 1, L), 0 where A's column is zero, or {@code null} if unknown
  */
-public record AttentionGrid(NDArray attention, int rows, int cols, KeySelection keys) {
+public record AttentionGrid(NDArray attention, int rows, int cols, NDArray validKeys) {
 
     /** Transfers the grid's attention onto a feature map with k x k patches. */
     public NDArray transfer(NDArray features, int kernel) {
-        return AttentionTransfer.transfer(attention, features, rows, cols, kernel, keys);
+        return AttentionTransfer.transfer(attention, features, rows, cols, kernel, validKeys);
     }
 }

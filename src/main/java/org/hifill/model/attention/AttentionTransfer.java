@@ -1,9 +1,11 @@
 package org.hifill.model.attention;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.HashMap;
+import java.util.Map;
 import org.hifill.model.layers.SamePadding;
 
 /**
@@ -12,87 +14,117 @@ import org.hifill.model.layers.SamePadding;
  *
  * <p>The release does this with a transposed convolution of A with k x k patches taken at stride
  * s (TF "SAME"), k = 3 at the attention level and k = 2s above it, cropped at the "SAME" offset.
- * The engine has no transposed convolution, so here it is a matrix product
- * {@code A (L x L) x patches (L x 2s*2s*C)} followed by an overlap-add: each 2s x 2s result is
- * four s x s quadrants, added into the output cell grid at offsets (0,0), (0,1), (1,0), (1,1).
- * A 3x3 kernel at stride 2 is the 4x4 case with its last row and column zeroed.
+ * The engine has no transposed convolution. Each 2s x 2s patch is four s x s cells of the padded
+ * map, and output cell p receives quadrant (a, b) of query p - (a, b)'s result, so the whole
+ * transfer is one product with the s x s cells themselves:
+ * {@code out[p] = sum_j B[p, j] * cell[j]} with {@code B[p, j] = sum_(a,b) A[p - (a,b), j - (a,b)]}
+ * on the (rows + 1) x (cols + 1) cell grid. That is a quarter of the work of multiplying A with
+ * the overlapping patches. A kernel smaller than 2s (3 at stride 2) only lets some quadrants reach
+ * some positions inside a cell; positions are then grouped by the quadrants that reach them.
  */
 public final class AttentionTransfer {
 
     private AttentionTransfer() {}
 
     /**
-     * @param attention A, (N, L, L)
+     * @param attention A, (N, L, L), L = gridH * gridW
      * @param features (N, C, H, W) with H = s * gridH and W = s * gridW
-     * @param gridH attention grid rows
-     * @param gridW attention grid columns
-     * @param kernel patch size k, 2 < k <= 2s
-     * @param keys the key cells that may carry weight, or {@code null} for all of them
+     * @param kernel patch size k, s < k <= 2s
+     * @param validKeys (N, 1, L), 0 for keys whose column of A is zero, or {@code null}; cells that
+     *     only such keys reach are left out of the product, which does not change it
      * @return (N, C, H, W)
      */
     public static NDArray transfer(
-            NDArray attention, NDArray features, int gridH, int gridW, int kernel, KeySelection keys) {
+            NDArray attention, NDArray features, int gridH, int gridW, int kernel, NDArray validKeys) {
         Shape s = features.getShape();
         long n = s.get(0);
         long c = s.get(1);
         int h = (int) s.get(2);
         int w = (int) s.get(3);
         int stride = h / gridH;
-        if (stride * gridH != h || stride * gridW != w || kernel > 2 * stride) {
+        if (stride * gridH != h || stride * gridW != w || kernel > 2 * stride || kernel <= stride) {
             throw new IllegalArgumentException("attention transfer: features " + s + " do not fit a "
                     + gridH + "x" + gridW + " grid with kernel " + kernel);
         }
-        int before = SamePadding.before(h, kernel, stride, 1);
+        int rows = gridH + 1;
+        int cols = gridW + 1;
+        long cells = (long) rows * cols;
+        int beforeH = SamePadding.before(h, kernel, stride, 1);
         int beforeW = SamePadding.before(w, kernel, stride, 1);
-        // Cells of the padded map: patch (i, j) spans cells (i..i+1, j..j+1).
-        NDArray cells = features
-                .pad(new Shape(beforeW, (gridW + 1) * stride - w - beforeW,
-                        before, (gridH + 1) * stride - h - before), 0)
-                .reshape(n, c, gridH + 1, stride, gridW + 1, stride);
-        long quadrantSize = c * stride * stride;
-        long cellCount = (long) gridH * gridW;
-        NDList quadrants = new NDList(4);
+        NDArray cellMatrix = features
+                .pad(new Shape(beforeW, cols * stride - w - beforeW, beforeH, rows * stride - h - beforeH), 0)
+                .reshape(n, c, rows, stride, cols, stride)
+                .transpose(0, 2, 4, 3, 5, 1)
+                .reshape(n, cells, (long) stride * stride, c);
+        NDArray grid = attention.reshape(n, gridH, gridW, gridH, gridW);
+        KeySelection keys = validKeys == null ? null
+                : KeySelection.of(spread(validKeys.reshape(n, gridH, gridW), ALL_QUADRANTS).reshape(n, 1, cells));
+
+        NDArray out;
+        if (kernel == 2 * stride) {
+            out = product(spread(grid, ALL_QUADRANTS).reshape(n, cells, cells),
+                    cellMatrix.reshape(n, cells, (long) stride * stride * c), keys);
+        } else {
+            Map<Integer, NDArray> spreadBySet = new HashMap<>();
+            NDList positions = new NDList(stride * stride);
+            for (int r = 0; r < stride; r++) {
+                for (int col = 0; col < stride; col++) {
+                    int set = quadrantsReaching(r, col, stride, kernel);
+                    NDArray b = spreadBySet.computeIfAbsent(set, q -> spread(grid, q).reshape(n, cells, cells));
+                    positions.add(product(b, cellMatrix.get(":, :, " + (r * stride + col) + ", :"), keys));
+                }
+            }
+            out = NDArrays.stack(positions, 2);
+        }
+        return out.reshape(n, rows, cols, stride, stride, c)
+                .transpose(0, 5, 1, 3, 2, 4)
+                .reshape(n, c, (long) rows * stride, (long) cols * stride)
+                .get(":, :, " + beforeH + ":" + (beforeH + h) + ", " + beforeW + ":" + (beforeW + w));
+    }
+
+    /** Bit set of the four quadrants, bit a * 2 + b for quadrant (a, b). */
+    private static final int ALL_QUADRANTS = 0b1111;
+
+    /** The quadrants (a, b) of a 2s x 2s patch whose position (r, col) lies inside the k x k kernel. */
+    private static int quadrantsReaching(int r, int col, int stride, int kernel) {
+        int set = 0;
         for (int a = 0; a < 2; a++) {
             for (int b = 0; b < 2; b++) {
-                NDArray q = cells.get(":, :, " + a + ":" + (a + gridH) + ", :, " + b + ":" + (b + gridW) + ", :")
-                        .transpose(0, 2, 4, 1, 3, 5);
-                if (kernel < 2 * stride) {
-                    q = q.mul(kernelMask(features.getManager(), a, b, stride, kernel));
+                if (a * stride + r < kernel && b * stride + col < kernel) {
+                    set |= 1 << (a * 2 + b);
                 }
-                quadrants.add(q.reshape(n, cellCount, quadrantSize));
             }
         }
-        NDArray patches = ai.djl.ndarray.NDArrays.concat(quadrants, 2);
-        NDArray weights = attention;
-        if (keys != null) {
-            patches = keys.selectRows(patches);
-            weights = keys.selectColumns(attention);
-        }
-        NDArray blocks = weights.batchMatMul(patches);
+        return set;
+    }
+
+    /**
+     * Sums copies of an array over a grid shifted by each quadrant (a, b) on the (rows + 1) x
+     * (cols + 1) cell grid. With (N, gh, gw, gh, gw) attention, both query and key are shifted:
+     * {@code B[p, j] = sum A[p - (a,b), j - (a,b)]}; with an (N, gh, gw) map, only the cell is.
+     */
+    private static NDArray spread(NDArray grid, int quadrants) {
+        boolean pairs = grid.getShape().dimension() == 5;
         NDArray sum = null;
         for (int a = 0; a < 2; a++) {
             for (int b = 0; b < 2; b++) {
-                int index = a * 2 + b;
-                NDArray q = blocks.get(":, :, " + index * quadrantSize + ":" + (index + 1) * quadrantSize)
-                        .reshape(n, gridH, gridW, c, stride, stride)
-                        .transpose(0, 3, 1, 4, 2, 5)
-                        .pad(new Shape(0, 0, b, 1 - b, 0, 0, a, 1 - a), 0);
-                sum = sum == null ? q : sum.add(q);
+                if ((quadrants & (1 << (a * 2 + b))) == 0) {
+                    continue;
+                }
+                Shape pad = pairs
+                        ? new Shape(b, 1 - b, a, 1 - a, b, 1 - b, a, 1 - a)
+                        : new Shape(b, 1 - b, a, 1 - a);
+                NDArray shifted = grid.pad(pad, 0);
+                sum = sum == null ? shifted : sum.add(shifted);
             }
         }
-        return sum.reshape(n, c, (gridH + 1) * stride, (gridW + 1) * stride)
-                .get(":, :, " + before + ":" + (before + h) + ", " + beforeW + ":" + (beforeW + w));
+        return sum;
     }
 
-    /** 1 where quadrant (a, b) of a 2s x 2s patch lies inside the k x k kernel. */
-    private static NDArray kernelMask(NDManager manager, int a, int b, int stride, int kernel) {
-        float[] mask = new float[stride * stride];
-        for (int r = 0; r < stride; r++) {
-            for (int col = 0; col < stride; col++) {
-                boolean inside = a * stride + r < kernel && b * stride + col < kernel;
-                mask[r * stride + col] = inside ? 1f : 0f;
-            }
+    private static NDArray product(NDArray spreadAttention, NDArray cellValues, KeySelection keys) {
+        if (keys == null) {
+            return spreadAttention.batchMatMul(cellValues);
         }
-        return manager.create(mask, new Shape(stride, stride));
+        return keys.selectColumns(spreadAttention).batchMatMul(keys.selectRows(cellValues));
     }
 }

@@ -44,7 +44,7 @@ public final class ContextualAttentionModule extends FixedShapeBlock implements 
         NDArray attention = ContextualAttention.attention(features, valid);
         AttentionGrid grid = new AttentionGrid(attention,
                 (int) features.getShape().get(2) / 2, (int) features.getShape().get(3) / 2,
-                KeySelection.of(valid));
+                valid);
         NDArray transferred = grid.transfer(features, KERNEL);
         NDArray x = att1.forward(ps, new NDList(transferred), training).singletonOrThrow();
         x = att3.forward(ps, new NDList(NDArrays.concat(new NDList(features, x), 1)), training).singletonOrThrow();

@@ -3,9 +3,9 @@ package org.hifill.model.attention;
 import ai.djl.ndarray.NDArray;
 
 /**
- * The key cells whose attention column can be non-zero. Keys touching the hole have exactly zero
- * weight in A (reference section 5, step 5), so the transfers may drop them from the product
- * without changing it; with a large hole this removes a large share of the work.
+ * The cells whose column of a transfer product can be non-zero. Keys touching the hole have
+ * exactly zero weight in A (reference section 5, step 5), so the transfers may drop them from the
+ * product without changing it; with a large hole this removes a large share of the work.
  */
 public final class KeySelection {
 
@@ -16,10 +16,10 @@ public final class KeySelection {
     }
 
     /**
-     * The keys valid in at least one sample of the batch, or {@code null} when every key is, so
-     * that callers keep the plain product.
+     * The columns non-zero in at least one sample of the batch, or {@code null} when every one
+     * may be, so that callers keep the plain product.
      *
-     * @param valid (N, 1, L) from {@link ValidKeys#fromHoleMask}
+     * @param valid (N, 1, L), zero for columns known to be zero
      */
     public static KeySelection of(NDArray valid) {
         NDArray any = valid.reshape(valid.getShape().get(0), -1).max(new int[] {0});
@@ -29,11 +29,6 @@ public final class KeySelection {
             return null;
         }
         return new KeySelection(indices);
-    }
-
-    /** Number of keys kept. */
-    public long size() {
-        return indices.size();
     }
 
     NDArray selectRows(NDArray patches) {

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.TruncatedNormalInitializer;
 import ai.djl.util.PairList;
@@ -101,28 +100,19 @@ public final class GatedConv2d extends FixedShapeBlock implements TfNamed {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         var device = x.getDevice();
-        NDArray padded = SamePadding.pad(x, kernel, stride, dilation);
-        NDArray feature = conv(padded, ps.getValue(featureWeight, device, training),
+        NDArray feature = SamePadding.conv2d(x, ps.getValue(featureWeight, device, training),
                 ps.getValue(featureBias, device, training), stride, dilation, 1);
+        NDArray gateW = ps.getValue(gateWeight, device, training);
+        NDArray gateB = ps.getValue(gateBias, device, training);
         NDArray gate = switch (gateType) {
-            case GC, LWGC_SC -> conv(padded, ps.getValue(gateWeight, device, training),
-                    ps.getValue(gateBias, device, training), stride, dilation, 1);
+            case GC, LWGC_SC -> SamePadding.conv2d(x, gateW, gateB, stride, dilation, 1);
             // The release's 1x1 gate has the layer's stride but no dilation.
-            case LWGC_PW -> conv(SamePadding.pad(x, 1, stride, 1), ps.getValue(gateWeight, device, training),
-                    ps.getValue(gateBias, device, training), stride, 1, 1);
-            case LWGC_DS -> {
-                NDArray depthwise = conv(padded, ps.getValue(gateDepthwise, device, training), null,
-                        stride, dilation, inChannels);
-                yield conv(depthwise, ps.getValue(gateWeight, device, training),
-                        ps.getValue(gateBias, device, training), 1, 1, 1);
-            }
+            case LWGC_PW -> SamePadding.conv2d(x, gateW, gateB, stride, 1, 1);
+            case LWGC_DS -> SamePadding.conv2d(
+                    SamePadding.conv2d(x, ps.getValue(gateDepthwise, device, training), null, stride, dilation, inChannels),
+                    gateW, gateB, 1, 1, 1);
         };
         return new NDList(Activation.elu(feature, 1f).mul(Activation.sigmoid(gate)));
-    }
-
-    private static NDArray conv(NDArray x, NDArray w, NDArray b, int stride, int dilation, int groups) {
-        return Conv2d.conv2d(x, w, b, new Shape(stride, stride), new Shape(0, 0),
-                new Shape(dilation, dilation), groups).singletonOrThrow();
     }
 
     @Override

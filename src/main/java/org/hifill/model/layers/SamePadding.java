@@ -2,6 +2,7 @@ package org.hifill.model.layers;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
 
 /**
  * TensorFlow's "SAME" padding, made explicit so that a convolution with zero padding reproduces
@@ -23,6 +24,27 @@ public final class SamePadding {
     /** Padding placed before the first element along one axis. */
     public static int before(int in, int kernel, int stride, int dilation) {
         return total(in, kernel, stride, dilation) / 2;
+    }
+
+    /**
+     * A 2-D convolution of an NCHW array with TF "SAME" padding. Padding that is the same on both
+     * sides is left to the convolution; only an odd total (stride 2) is padded explicitly.
+     *
+     * @param weight (Cout, Cin / groups, k, k)
+     * @param bias (Cout) or {@code null}
+     */
+    public static NDArray conv2d(NDArray x, NDArray weight, NDArray bias, int stride, int dilation, int groups) {
+        int kernel = (int) weight.getShape().get(2);
+        int th = total((int) x.getShape().get(2), kernel, stride, dilation);
+        int tw = total((int) x.getShape().get(3), kernel, stride, dilation);
+        Shape strides = new Shape(stride, stride);
+        Shape dilations = new Shape(dilation, dilation);
+        if (th % 2 == 0 && tw % 2 == 0) {
+            return Conv2d.conv2d(x, weight, bias, strides, new Shape(th / 2, tw / 2), dilations, groups)
+                    .singletonOrThrow();
+        }
+        return Conv2d.conv2d(pad(x, kernel, stride, dilation), weight, bias, strides, new Shape(0, 0), dilations, groups)
+                .singletonOrThrow();
     }
 
     /** Zero-pads the two spatial axes of an NCHW array as a TF "SAME" convolution would. */

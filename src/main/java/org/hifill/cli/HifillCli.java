@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = HifillCli.Version.class,
         description = "Ultra high-resolution image inpainting with Contextual Residual Aggregation (HiFill).",
-        subcommands = {ModelCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ImportCommand.class, ModelCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class HifillCli implements Runnable {
 
     @CommandLine.Spec

@@ -14,29 +14,29 @@ import org.tensorflow.op.Ops;
  * each tensor becomes a {@code VariableV2} initialised from a constant, and {@link #save}
  * runs TensorFlow's own saver ({@link Session#save}: SaveV2 then MergeV2Checkpoints).
  */
-final class TensorFlowWriter implements AutoCloseable {
+public final class TensorFlowWriter implements AutoCloseable {
 
     private final Graph graph = new Graph();
     private final Map<String, Ops> scopes = new HashMap<>();
 
-    TensorFlowWriter() {
+    public TensorFlowWriter() {
         scopes.put("", Ops.create(graph));
     }
 
-    TensorFlowWriter floats(String name, long[] shape, float[] values) {
+    public TensorFlowWriter floats(String name, long[] shape, float[] values) {
         Ops tf = scopeFor(name);
         tf.withName(baseName(name)).variable(tf.constant(Shape.of(shape), DataBuffers.of(values)));
         return this;
     }
 
-    TensorFlowWriter ints(String name, int[] values) {
+    public TensorFlowWriter ints(String name, int[] values) {
         Ops tf = scopeFor(name);
         tf.withName(baseName(name)).variable(tf.constant(values));
         return this;
     }
 
     /** Writes {@code prefix.index} and {@code prefix.data-00000-of-00001}. */
-    void save(Path prefix) {
+    public void save(Path prefix) {
         try (Session session = new Session(graph)) {
             session.save(prefix.toString());
         }

@@ -1,5 +1,6 @@
 package org.hifill.model.generator;
 
+import java.util.Arrays;
 import org.hifill.model.layers.GateType;
 
 /**
@@ -22,7 +23,8 @@ public record GeneratorConfig(
 
     public GeneratorConfig {
         if (coarseGate == null || refineGate == null) {
-            throw new IllegalArgumentException("generator config: gate types must be set");
+            throw new IllegalArgumentException("generator config: gate types must be set, each one of "
+                    + Arrays.toString(GateType.values()));
         }
         if (baseWidth < 4 || baseWidth % 4 != 0) {
             throw new IllegalArgumentException("generator config: base width must be a positive multiple of 4, not " + baseWidth);

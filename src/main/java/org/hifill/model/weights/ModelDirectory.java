@@ -20,8 +20,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.hifill.model.generator.GeneratorConfig;
 import org.hifill.model.generator.HiFillGenerator;
 
@@ -76,6 +78,12 @@ public final class ModelDirectory {
             manifest = GSON.fromJson(Files.readString(file), ModelManifest.class);
         } catch (IOException | JsonParseException | IllegalArgumentException e) {
             throw new ModelFormatException(file, "unreadable manifest (" + firstLine(e) + ")", e);
+        } catch (RuntimeException e) {
+            // Gson builds records with their canonical constructor, whose validation fails here.
+            if (e.getCause() instanceof IllegalArgumentException invalid) {
+                throw new ModelFormatException(file, firstLine(invalid), e);
+            }
+            throw new ModelFormatException(file, "unreadable manifest (" + firstLine(e) + ")", e);
         }
         if (manifest == null || !ModelManifest.FORMAT.equals(manifest.format())) {
             throw new ModelFormatException(file, "not a " + ModelManifest.FORMAT + " manifest");
@@ -88,7 +96,7 @@ public final class ModelDirectory {
             throw new ModelFormatException(file, "manifest has no architecture");
         }
         try {
-            // Records built by Gson skip the canonical constructor: validate explicitly.
+            // Validate again in case the record was built without its canonical constructor.
             GeneratorConfig a = manifest.architecture();
             new GeneratorConfig(a.coarseGate(), a.refineGate(), a.baseWidth(), a.contextualAttention(),
                     a.multiScaleTransfer());
@@ -134,6 +142,11 @@ public final class ModelDirectory {
                         + " but the architecture in " + MANIFEST + " needs " + expected.get(i));
             }
         }
+        long count = parameterCount(generator);
+        if (manifest.parameterCount() != count) {
+            throw new ModelFormatException(dir.resolve(MANIFEST), "parameterCount " + manifest.parameterCount()
+                    + " does not match the " + count + " parameters of its architecture");
+        }
         return new Loaded(generator, manifest);
     }
 
@@ -147,9 +160,11 @@ public final class ModelDirectory {
     }
 
     private static void writeAtomically(Path target, Writer writer) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        // Not Files.createTempFile: its files are owner-only (0600); this one follows the umask.
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            try (OutputStream out = new BufferedOutputStream(
+                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
                 writer.write(out);
             }
             try {

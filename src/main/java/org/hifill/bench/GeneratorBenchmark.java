@@ -7,29 +7,37 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import java.util.Random;
+import org.hifill.model.ComputeCost;
 import org.hifill.model.generator.HiFillGenerator;
 
 /**
  * Times the generator's forward pass on a random image with a free-form hole: warm-up runs,
- * then timed runs, each in its own NDManager scope so native memory stays flat.
+ * then timed runs, each in its own NDManager scope so native memory stays flat. A run ends when
+ * every output has been copied to the Java heap.
  */
 public final class GeneratorBenchmark {
 
-    /** Timings in milliseconds, sorted, and the network's multiply-accumulates. */
-    public record Result(int height, int width, double[] millis, long multiplyAccumulates) {
+    /** Timings in milliseconds in run order, and the network's work per pass. */
+    public record Result(int height, int width, double[] millis, ComputeCost cost) {
 
         public double median() {
-            int n = millis.length;
-            return n % 2 == 1 ? millis[n / 2] : (millis[n / 2 - 1] + millis[n / 2]) / 2;
+            double[] sorted = millis.clone();
+            Arrays.sort(sorted);
+            int n = sorted.length;
+            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
         }
 
-        /** Dense-equivalent GFLOP of one pass (two FLOPs per multiply-accumulate). */
-        public double gflop() {
-            return 2.0 * multiplyAccumulates / 1e9;
+        public double min() {
+            return Arrays.stream(millis).min().orElse(Double.NaN);
         }
 
+        public double max() {
+            return Arrays.stream(millis).max().orElse(Double.NaN);
+        }
+
+        /** GFLOP per second executed, at the median time. */
         public double gflopPerSecond() {
-            return gflop() / (median() / 1e3);
+            return cost.executedGflop() / (median() / 1e3);
         }
     }
 
@@ -50,18 +58,19 @@ public final class GeneratorBenchmark {
         double[] millis = new double[runs];
         for (int i = -warmup; i < runs; i++) {
             try (NDManager scope = manager.newSubManager()) {
+                // Everything computed from inputs attached to the scope is freed with it.
+                NDList inputs = new NDList(image, mask);
+                inputs.tempAttach(scope);
                 long start = System.nanoTime();
-                NDList out = generator.forward(ps, new NDList(image, mask), false);
-                out.forEach(a -> a.toFloatArray().clone());
+                NDList out = generator.forward(ps, inputs, false);
+                out.forEach(NDArray::toFloatArray);
                 double ms = (System.nanoTime() - start) / 1e6;
-                out.attach(scope);
                 if (i >= 0) {
                     millis[i] = ms;
                 }
             }
         }
-        Arrays.sort(millis);
-        return new Result(height, width, millis, generator.multiplyAccumulates(height, width));
+        return new Result(height, width, millis, generator.cost(height, width));
     }
 
     /** A hole of a few thick random strokes, about a tenth of the image. */

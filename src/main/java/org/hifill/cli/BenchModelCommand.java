@@ -47,9 +47,14 @@ final class BenchModelCommand implements Callable<Integer> {
             GeneratorBenchmark.Result r = GeneratorBenchmark.run(generator, manager, hw[0], hw[1], warmup, runs, 1);
             out.printf("generator forward %dx%d (HxW), %d runs after %d warm-up, %d CPU threads%n",
                     hw[0], hw[1], runs, warmup, Runtime.getRuntime().availableProcessors());
-            out.printf("  median %.1f ms  (min %.1f, max %.1f)%n", r.median(), r.millis()[0],
-                    r.millis()[r.millis().length - 1]);
-            out.printf("  %.1f GFLOP per pass (dense count), %.1f GFLOP/s%n", r.gflop(), r.gflopPerSecond());
+            out.printf("  median %.1f ms  (min %.1f, max %.1f)%n", r.median(), r.min(), r.max());
+            out.println("  runs (ms): " + java.util.Arrays.stream(r.millis())
+                    .mapToObj(ms -> String.format("%.0f", ms)).collect(java.util.stream.Collectors.joining(" ")));
+            var c = r.cost();
+            out.printf("  work per pass: %.1f GFLOP as released (%.1f in dense attention transfers);"
+                    + " %.1f GFLOP executed here (transfers %.1f)%n", c.releasedGflop(),
+                    2.0 * c.transferAsReleased() / 1e9, c.executedGflop(), 2.0 * c.transferExecuted() / 1e9);
+            out.printf("  %.1f GFLOP/s executed%n", r.gflopPerSecond());
             out.flush();
         }
         return 0;

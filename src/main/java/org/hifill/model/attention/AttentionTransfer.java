@@ -82,6 +82,21 @@ public final class AttentionTransfer {
                 .get(":, :, " + beforeH + ":" + (beforeH + h) + ", " + beforeW + ":" + (beforeW + w));
     }
 
+    /**
+     * Multiply-accumulates of the product executed here: (rows + 1)(cols + 1) cells squared,
+     * s * s * C values each.
+     */
+    public static long multiplyAccumulates(int gridH, int gridW, int stride, long channels) {
+        long cells = (long) (gridH + 1) * (gridW + 1);
+        return cells * cells * stride * stride * channels;
+    }
+
+    /** Multiply-accumulates of the release's transposed convolution: every query, key and k x k x C tap. */
+    public static long releasedMultiplyAccumulates(int gridH, int gridW, int kernel, long channels) {
+        long keys = (long) gridH * gridW;
+        return keys * keys * kernel * kernel * channels;
+    }
+
     /** Bit set of the four quadrants, bit a * 2 + b for quadrant (a, b). */
     private static final int ALL_QUADRANTS = 0b1111;
 

@@ -7,6 +7,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.hifill.model.ComputeCost;
 import org.hifill.model.layers.FixedShapeBlock;
 import org.hifill.model.layers.GateType;
 import org.hifill.model.layers.GatedConv2d;
@@ -57,14 +58,14 @@ public final class AttentionTransferModule extends FixedShapeBlock implements Tf
         return new Shape[] {inputShapes[0]};
     }
 
-    /**
-     * Multiply-accumulates of one forward pass on an activation of the given size with a grid of
-     * {@code cells} cells: the dense product A x patches (2s x 2s x C per key) and the two convolutions.
-     */
-    public long multiplyAccumulates(long height, long width, long cells) {
-        long patch = 4 * (height * width / cells) * conv1.outChannels();
-        return cells * cells * patch + conv1.multiplyAccumulates(height, width)
-                + conv2.multiplyAccumulates(height, width);
+    /** Work of one forward pass on an activation of the given size with a gridH x gridW grid. */
+    public ComputeCost cost(int height, int width, int gridH, int gridW) {
+        int stride = height / gridH;
+        long channels = conv1.outChannels();
+        return new ComputeCost(
+                conv1.multiplyAccumulates(height, width) + conv2.multiplyAccumulates(height, width), 0,
+                AttentionTransfer.releasedMultiplyAccumulates(gridH, gridW, 2 * stride, channels),
+                AttentionTransfer.multiplyAccumulates(gridH, gridW, stride, channels));
     }
 
     @Override

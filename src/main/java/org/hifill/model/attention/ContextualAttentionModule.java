@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.hifill.model.ComputeCost;
 import org.hifill.model.layers.FixedShapeBlock;
 import org.hifill.model.layers.GateType;
 import org.hifill.model.layers.GatedConv2d;
@@ -69,17 +70,19 @@ public final class ContextualAttentionModule extends FixedShapeBlock implements 
     }
 
     /**
-     * Multiply-accumulates of one forward pass on features of the given size: the 3x3 scores of
-     * every query against every key, the dense transfer of 4x4 (padded 3x3) patches and the two
-     * convolutions.
+     * Work of one forward pass on features of the given size: the 3x3 scores of every query
+     * against every key, the transfer of 3x3 patches at stride 2 and the two convolutions.
      */
-    public long multiplyAccumulates(long height, long width) {
-        long cells = (height / 2) * (width / 2);
+    public ComputeCost cost(int height, int width) {
+        int gridH = height / 2;
+        int gridW = width / 2;
+        long cells = (long) gridH * gridW;
         long channels = att1.outChannels();
-        long scores = cells * cells * channels * 9;
-        long transfer = cells * cells * channels * 4 * 4;
-        return scores + transfer + att1.multiplyAccumulates(height, width)
-                + att3.multiplyAccumulates(height, width);
+        return new ComputeCost(
+                att1.multiplyAccumulates(height, width) + att3.multiplyAccumulates(height, width),
+                cells * cells * channels * 9,
+                AttentionTransfer.releasedMultiplyAccumulates(gridH, gridW, KERNEL, channels),
+                AttentionTransfer.multiplyAccumulates(gridH, gridW, 2, channels));
     }
 
     @Override

@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.hifill.model.ComputeCost;
 import org.hifill.model.layers.FixedShapeBlock;
 import org.hifill.model.weights.TfNamed;
 import org.hifill.model.weights.TfVariable;
@@ -101,9 +102,9 @@ public final class HiFillGenerator extends FixedShapeBlock implements TfNamed {
                 : new Shape[] {image, image, image, refined[1]};
     }
 
-    /** Multiply-accumulates of one forward pass at H x W, with dense attention transfers. */
-    public long multiplyAccumulates(long height, long width) {
-        return coarse.multiplyAccumulates(height, width) + refine.multiplyAccumulates(height, width);
+    /** Work of one forward pass at H x W. */
+    public ComputeCost cost(int height, int width) {
+        return ComputeCost.convolutions(coarse.multiplyAccumulates(height, width)).plus(refine.cost(height, width));
     }
 
     /** Every parameter with its full TF name, {@code generator/...}. */

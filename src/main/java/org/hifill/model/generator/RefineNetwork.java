@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.hifill.model.ComputeCost;
 import org.hifill.model.attention.AttentionGrid;
 import org.hifill.model.attention.AttentionTransferModule;
 import org.hifill.model.attention.ContextualAttentionModule;
@@ -139,27 +140,28 @@ public final class RefineNetwork extends FixedShapeBlock implements TfNamed {
         return new Shape[] {image, new Shape(in.get(0), cells, cells)};
     }
 
-    /** Multiply-accumulates of one forward pass at input size H x W, transfers counted dense. */
-    public long multiplyAccumulates(long h, long w) {
-        long total = enDown256.multiplyAccumulates(h, w) + enConv256.multiplyAccumulates(h / 2, w / 2)
+    /** Work of one forward pass at input size H x W. */
+    public ComputeCost cost(int h, int w) {
+        long convolutions = enDown256.multiplyAccumulates(h, w) + enConv256.multiplyAccumulates(h / 2, w / 2)
                 + enDown128.multiplyAccumulates(h / 2, w / 2) + enConv128.multiplyAccumulates(h / 4, w / 4)
-                + enDown64.multiplyAccumulates(h / 4, w / 4) + enConv64.multiplyAccumulates(h / 8, w / 8);
+                + enDown64.multiplyAccumulates(h / 4, w / 4) + enConv64.multiplyAccumulates(h / 8, w / 8)
+                + deUp128.multiplyAccumulates(h / 8, w / 8) + deConv128.multiplyAccumulates(h / 4, w / 4)
+                + deUp256.multiplyAccumulates(h / 4, w / 4) + deConv256.multiplyAccumulates(h / 2, w / 2)
+                + toRgb.multiplyAccumulates(h / 2, w / 2);
         for (GatedConv2d layer : dilated) {
-            total += layer.multiplyAccumulates(h / 8, w / 8);
+            convolutions += layer.multiplyAccumulates(h / 8, w / 8);
         }
-        long cells = (h / 16) * (w / 16);
+        ComputeCost total = ComputeCost.convolutions(convolutions);
         if (attention != null) {
-            total += attention.multiplyAccumulates(h / 8, w / 8);
+            total = total.plus(attention.cost(h / 8, w / 8));
         }
-        total += deUp128.multiplyAccumulates(h / 8, w / 8) + deConv128.multiplyAccumulates(h / 4, w / 4);
         if (transfer128 != null) {
-            total += transfer128.multiplyAccumulates(h / 4, w / 4, cells);
+            total = total.plus(transfer128.cost(h / 4, w / 4, h / 16, w / 16));
         }
-        total += deUp256.multiplyAccumulates(h / 4, w / 4) + deConv256.multiplyAccumulates(h / 2, w / 2);
         if (transfer256 != null) {
-            total += transfer256.multiplyAccumulates(h / 2, w / 2, cells);
+            total = total.plus(transfer256.cost(h / 2, w / 2, h / 16, w / 16));
         }
-        return total + toRgb.multiplyAccumulates(h / 2, w / 2);
+        return total;
     }
 
     @Override

@@ -1,0 +1,61 @@
+package org.hifill.model.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.BaseNDManager;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hifill.model.weights.ModelDirectory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A long loop of forward passes, each in its own NDManager scope with the inputs attached to it
+ * temporarily, leaves no array behind in the long-lived manager and keeps the process's resident
+ * memory flat.
+ */
+class GeneratorNativeMemoryTest {
+
+    @Test
+    void repeatedScopedForwardPassesLeaveNoArraysAndFlatResidentMemory() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            HiFillGenerator generator = ModelDirectory.initialise(GeneratorConfig.released(), manager);
+            NDArray image = manager.randomUniform(-1, 1, new Shape(1, 3, 128, 192));
+            NDArray mask = manager.zeros(new Shape(1, 1, 128, 192));
+            mask.set(new ai.djl.ndarray.index.NDIndex(":, :, 30:90, 40:100"), 1f);
+            ParameterStore ps = new ParameterStore(manager, false);
+            int baseArrays = -1;
+            long rssAfterWarmup = 0;
+            for (int i = 0; i < 60; i++) {
+                try (NDManager scope = manager.newSubManager()) {
+                    NDList inputs = new NDList(image, mask);
+                    inputs.tempAttach(scope);
+                    GeneratorOutput out = GeneratorOutput.of(generator.forward(ps, inputs, false));
+                    assertThat(out.pasted().getShape()).isEqualTo(new Shape(1, 3, 128, 192));
+                }
+                if (i == 9) {
+                    baseArrays = ((BaseNDManager) manager).getManagedArrays().size();
+                    rssAfterWarmup = residentKib();
+                }
+            }
+            assertThat(((BaseNDManager) manager).getManagedArrays()).hasSize(baseArrays);
+            long growthKib = residentKib() - rssAfterWarmup;
+            // One pass at this size allocates tens of MB; 50 leaked passes would add far more than 64 MB.
+            assertThat(growthKib).as("resident memory growth over 50 passes, KiB").isLessThan(64 * 1024);
+        }
+    }
+
+    private static long residentKib() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS in /proc/self/status");
+    }
+}

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratorNativeMemoryTest {
 
+    /** Passes before measuring: the allocator's caches fill up during the first ones. */
+    private static final int WARMUP = 30;
+    private static final int PASSES = 60;
+
     @Test
     void repeatedScopedForwardPassesLeaveNoArraysAndFlatResidentMemory() throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -31,22 +35,24 @@ class GeneratorNativeMemoryTest {
             ParameterStore ps = new ParameterStore(manager, false);
             int baseArrays = -1;
             long rssAfterWarmup = 0;
-            for (int i = 0; i < 60; i++) {
+            for (int i = 0; i < WARMUP + PASSES; i++) {
                 try (NDManager scope = manager.newSubManager()) {
                     NDList inputs = new NDList(image, mask);
                     inputs.tempAttach(scope);
                     GeneratorOutput out = GeneratorOutput.of(generator.forward(ps, inputs, false));
                     assertThat(out.pasted().getShape()).isEqualTo(new Shape(1, 3, 128, 192));
                 }
-                if (i == 9) {
+                if (i == WARMUP - 1) {
                     baseArrays = ((BaseNDManager) manager).getManagedArrays().size();
                     rssAfterWarmup = residentKib();
                 }
             }
             assertThat(((BaseNDManager) manager).getManagedArrays()).hasSize(baseArrays);
             long growthKib = residentKib() - rssAfterWarmup;
-            // One pass at this size allocates tens of MB; 50 leaked passes would add far more than 64 MB.
-            assertThat(growthKib).as("resident memory growth over 50 passes, KiB").isLessThan(64 * 1024);
+            System.out.printf("GeneratorNativeMemoryTest: resident memory %d KiB after %d passes, %+d KiB after %d more%n",
+                    rssAfterWarmup, WARMUP, growthKib, PASSES);
+            // One pass at this size allocates over 10 MB; leaking it would add far more than 128 MB.
+            assertThat(growthKib).as("resident memory growth over %d passes, KiB", PASSES).isLessThan(128 * 1024);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.hifill.pipeline;
 
 import java.awt.Rectangle;
-import java.util.BitSet;
 
 /**
  * Which pixels of a photo are to be filled: one bit per pixel, so an 8K mask takes 8 MB.
@@ -11,7 +10,8 @@ public final class HoleMask {
 
     private final int width;
     private final int height;
-    private final BitSet bits;
+    /** Bit (y * width + x) of the row-major pixel index; scans stay inside the row asked for. */
+    private final long[] words;
 
     public HoleMask(int width, int height) {
         if (width <= 0 || height <= 0) {
@@ -22,7 +22,7 @@ public final class HoleMask {
         }
         this.width = width;
         this.height = height;
-        this.bits = new BitSet(width * height);
+        this.words = new long[(int) (((long) width * height + 63) >>> 6)];
     }
 
     public int width() {
@@ -34,24 +34,36 @@ public final class HoleMask {
     }
 
     public boolean isHole(int x, int y) {
-        return bits.get(y * width + x);
+        int i = y * width + x;
+        return (words[i >>> 6] & (1L << i)) != 0;
     }
 
     public void setHole(int x, int y, boolean hole) {
-        bits.set(y * width + x, hole);
+        int i = y * width + x;
+        if (hole) {
+            words[i >>> 6] |= 1L << i;
+        } else {
+            words[i >>> 6] &= ~(1L << i);
+        }
     }
 
     /** Marks the pixels of a rectangle (clipped to the mask) as hole. */
     public void fill(Rectangle r) {
         Rectangle c = r.intersection(new Rectangle(width, height));
         for (int y = c.y; y < c.y + c.height; y++) {
-            bits.set(y * width + c.x, y * width + c.x + c.width);
+            for (int x = c.x; x < c.x + c.width; x++) {
+                setHole(x, y, true);
+            }
         }
     }
 
     /** Number of hole pixels. */
     public long holeCount() {
-        return bits.cardinality();
+        long n = 0;
+        for (long w : words) {
+            n += Long.bitCount(w);
+        }
+        return n;
     }
 
     /** Fraction of the photo that is hole. */
@@ -60,38 +72,96 @@ public final class HoleMask {
     }
 
     public boolean isEmpty() {
-        return bits.isEmpty();
+        for (long w : words) {
+            if (w != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The smallest rectangle holding every hole pixel, or {@code null} for an empty mask. */
     public Rectangle bounds() {
-        if (bits.isEmpty()) {
-            return null;
-        }
-        int first = bits.nextSetBit(0);
-        int last = bits.length() - 1;
         int minX = width;
         int maxX = -1;
-        for (int y = first / width; y <= last / width; y++) {
-            int start = bits.nextSetBit(y * width);
-            if (start < 0 || start >= (y + 1) * width) {
+        int minY = -1;
+        int maxY = -1;
+        for (int y = 0; y < height; y++) {
+            int first = nextHole(y, 0, width);
+            if (first < 0) {
                 continue;
             }
-            int end = bits.previousSetBit((y + 1) * width - 1);
-            minX = Math.min(minX, start - y * width);
-            maxX = Math.max(maxX, end - y * width);
+            if (minY < 0) {
+                minY = y;
+            }
+            maxY = y;
+            minX = Math.min(minX, first);
+            maxX = Math.max(maxX, previousHole(y, width - 1));
         }
-        return new Rectangle(minX, first / width, maxX - minX + 1, last / width - first / width + 1);
+        return minY < 0 ? null : new Rectangle(minX, minY, maxX - minX + 1, maxY - minY + 1);
     }
 
     /** Hole pixels of one row between {@code x0} (inclusive) and {@code x1} (exclusive). */
     public int countRow(int y, int x0, int x1) {
-        return bits.get(y * width + x0, y * width + x1).cardinality();
+        int n = 0;
+        for (int x = nextHole(y, x0, x1); x >= 0; x = x + 1 < x1 ? nextHole(y, x + 1, x1) : -1) {
+            n++;
+        }
+        return n;
     }
 
-    /** The index of the next hole pixel in row y at or after x, or -1 if none before {@code x1}. */
+    /**
+     * The first hole pixel of row y in [x, x1), or -1. Only the words of that span are read, so
+     * scanning a row costs its length / 64, however far the next hole is.
+     */
     public int nextHole(int y, int x, int x1) {
-        int i = bits.nextSetBit(y * width + x);
-        return i < 0 || i >= y * width + x1 ? -1 : i - y * width;
+        if (x >= x1) {
+            return -1;
+        }
+        int from = y * width + x;
+        int to = y * width + x1;
+        int w = from >>> 6;
+        long word = words[w] & (-1L << from);
+        while (true) {
+            if (word != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(word);
+                return i < to ? i - y * width : -1;
+            }
+            if (((++w) << 6) >= to) {
+                return -1;
+            }
+            word = words[w];
+        }
+    }
+
+    /** The first pixel of row y in [x, x1) that is not a hole, or -1 if all of them are. */
+    public int nextKnown(int y, int x, int x1) {
+        if (x >= x1) {
+            return -1;
+        }
+        int from = y * width + x;
+        int to = y * width + x1;
+        int w = from >>> 6;
+        long word = ~words[w] & (-1L << from);
+        while (true) {
+            if (word != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(word);
+                return i < to ? i - y * width : -1;
+            }
+            if (((++w) << 6) >= to) {
+                return -1;
+            }
+            word = ~words[w];
+        }
+    }
+
+    /** The last hole pixel of row y at or before x, or -1. */
+    private int previousHole(int y, int x) {
+        for (int i = x; i >= 0; i--) {
+            if (isHole(i, y)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

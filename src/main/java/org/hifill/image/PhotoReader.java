@@ -1,0 +1,183 @@
+package org.hifill.image;
+
+import com.twelvemonkeys.imageio.color.ColorSpaces;
+import java.awt.Dimension;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Reads photos (JPEG, PNG, WebP, BMP, TIFF) with ImageIO and the TwelveMonkeys plugins, upright and
+ * in a layout the pipeline handles ({@link PixelLayout}). The format is recognised from the file's
+ * first bytes, not its name. Every problem with the file is an {@link ImageFormatException} naming
+ * it.
+ */
+public final class PhotoReader {
+
+    private static final String READABLE = "hifill reads JPEG, PNG, WebP, BMP and TIFF";
+
+    private PhotoReader() {
+    }
+
+    public static Photo read(Path file) throws ImageFormatException {
+        ImageFormat format = recognise(file);
+        int orientation = ExifOrientation.of(file);
+        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+            ImageReader reader = readerFor(format, file);
+            try {
+                reader.setInput(in);
+                var damage = new DamageWarnings();
+                damage.attach(reader);
+                PixelLayout.Normalized pixels = decode(format, reader);
+                if (damage.damage().isPresent()) {
+                    throw new ImageFormatException(file, "truncated or corrupt " + name(format) + " data ("
+                            + damage.damage().get() + ")");
+                }
+                BufferedImage upright = ExifOrientation.apply(pixels.image(), orientation);
+                return new Photo(upright, pixels.profile(), format.id(), file);
+            } catch (IOException | RuntimeException e) {
+                throw classify(file, format, e);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw classify(file, format, e);
+        }
+    }
+
+    /**
+     * The size of the upright photo, from the file's header only: cheap even for a 100-megapixel file,
+     * so that a decompression bomb can be refused before it is decoded.
+     */
+    public static Dimension probe(Path file) throws ImageFormatException {
+        ImageFormat format = recognise(file);
+        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+            ImageReader reader = readerFor(format, file);
+            try {
+                reader.setInput(in, true, true);
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                return ExifOrientation.swapsAxes(ExifOrientation.of(file)) ? new Dimension(h, w) : new Dimension(w, h);
+            } catch (IOException | RuntimeException e) {
+                throw classify(file, format, e);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw classify(file, format, e);
+        }
+    }
+
+    /** Checks that the file exists and holds something, and names its format from its first bytes. */
+    static ImageFormat recognise(Path file) throws ImageFormatException {
+        if (!Files.exists(file)) {
+            throw new ImageFormatException(file, "file not found");
+        }
+        if (Files.isDirectory(file)) {
+            throw new ImageFormatException(file, "is a folder, not an image");
+        }
+        if (!Files.isReadable(file)) {
+            throw new ImageFormatException(file, "cannot be read (permission denied)");
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(ImageFormat.SIGNATURE_LENGTH);
+        } catch (IOException e) {
+            throw new ImageFormatException(file, "cannot be read (" + oneLine(e) + ")", e);
+        }
+        if (head.length == 0) {
+            throw new ImageFormatException(file, "empty file");
+        }
+        var format = ImageFormat.sniff(head);
+        if (format.isPresent()) {
+            return format.get();
+        }
+        var other = ImageFormat.unsupportedName(head);
+        throw new ImageFormatException(file, other.isPresent()
+                ? "unsupported format " + other.get() + " (" + READABLE + ")"
+                : "not an image, or of an unknown format (" + READABLE + ")");
+    }
+
+    private static ImageReader readerFor(ImageFormat format, Path file) throws ImageFormatException {
+        // TwelveMonkeys registers its readers ahead of the JDK's, so the first is theirs where both exist.
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.id());
+        if (!readers.hasNext()) {
+            throw new ImageFormatException(file, "no " + name(format) + " decoder installed");
+        }
+        return readers.next();
+    }
+
+    private static PixelLayout.Normalized decode(ImageFormat format, ImageReader reader) throws IOException {
+        return switch (format) {
+            case JPEG -> decodeJpeg(reader);
+            case PNG -> {
+                ICC_Profile embedded = IccProfiles.fromPng(reader.getImageMetadata(0));
+                yield PixelLayout.normalize(reader.read(0), embedded);
+            }
+            default -> PixelLayout.normalize(reader.read(0), null);
+        };
+    }
+
+    /**
+     * The TwelveMonkeys JPEG reader converts an embedded RGB profile other than sRGB to sRGB. To keep
+     * the samples as stored (and write the profile back), the destination is an image in the profile's
+     * own colour space: the reader then copies the samples without conversion. CMYK/YCCK files are
+     * converted to sRGB through their profile, and their profile is dropped.
+     */
+    private static PixelLayout.Normalized decodeJpeg(ImageReader reader) throws IOException {
+        ICC_Profile embedded = IccProfiles.fromJpeg(reader.getImageMetadata(0));
+        ImageReadParam param = reader.getDefaultReadParam();
+        if (embedded != null && embedded.getColorSpaceType() == ColorSpace.TYPE_RGB && !IccProfiles.isSRgb(embedded)) {
+            ColorModel cm = new ComponentColorModel(ColorSpaces.createColorSpace(embedded), false, false,
+                    ColorModel.OPAQUE, DataBuffer.TYPE_BYTE);
+            int w = reader.getWidth(0);
+            int h = reader.getHeight(0);
+            param.setDestination(new BufferedImage(cm, cm.createCompatibleWritableRaster(w, h), false, null));
+        }
+        return PixelLayout.normalize(reader.read(0, param), embedded);
+    }
+
+    /** Turns a decoder's failure into a one-line reason. */
+    private static ImageFormatException classify(Path file, ImageFormat format, Exception e) {
+        if (e instanceof ImageFormatException f) {
+            return f;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException || String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("end of")) {
+                return new ImageFormatException(file, "truncated " + name(format) + " file", e);
+            }
+        }
+        String message = oneLine(e);
+        if (message.toLowerCase(Locale.ROOT).matches(".*(unsupported|not supported|unknown|cannot handle).*")) {
+            return new ImageFormatException(file, "unsupported " + name(format) + " variant (" + message + ")", e);
+        }
+        return new ImageFormatException(file, "corrupt " + name(format) + " data (" + message + ")", e);
+    }
+
+    private static String name(ImageFormat format) {
+        return format == ImageFormat.WEBP ? "WebP" : format.name();
+    }
+
+    static String oneLine(Throwable t) {
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) {
+            return t.getClass().getSimpleName();
+        }
+        return m.lines().findFirst().orElse(m).trim();
+    }
+}

@@ -8,10 +8,11 @@ import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import java.util.Random;
 import org.hifill.model.ComputeCost;
+import org.hifill.masks.FreeFormStrokes;
 import org.hifill.model.generator.HiFillGenerator;
 
 /**
- * Times the generator's forward pass on a random image with a free-form hole: warm-up runs,
+ * Times the generator's forward pass on a random image with a free-form hole (10%): warm-up runs,
  * then timed runs, each in its own NDManager scope so native memory stays flat. A run ends when
  * every output has been copied to the Java heap.
  */
@@ -43,6 +44,7 @@ public final class GeneratorBenchmark {
 
     private GeneratorBenchmark() {}
 
+
     /** Runs {@code warmup} untimed and {@code runs} timed passes at H x W. */
     public static Result run(HiFillGenerator generator, NDManager manager, int height, int width,
             int warmup, int runs, long seed) {
@@ -53,7 +55,8 @@ public final class GeneratorBenchmark {
             pixels[i] = random.nextFloat() * 2 - 1;
         }
         NDArray image = manager.create(pixels, new Shape(1, 3, height, width));
-        NDArray mask = manager.create(strokeMask(height, width, random), new Shape(1, 1, height, width));
+        NDArray mask = manager.create(FreeFormStrokes.brush().draw(width, height, 0.1, random).toArray(),
+                new Shape(1, 1, height, width));
         ParameterStore ps = new ParameterStore(manager, false);
         double[] millis = new double[runs];
         for (int i = -warmup; i < runs; i++) {
@@ -71,31 +74,5 @@ public final class GeneratorBenchmark {
             }
         }
         return new Result(height, width, millis, generator.cost(height, width));
-    }
-
-    /** A hole of a few thick random strokes, about a tenth of the image. */
-    static float[] strokeMask(int height, int width, Random random) {
-        float[] mask = new float[height * width];
-        int radius = Math.max(4, Math.min(height, width) / 24);
-        for (int stroke = 0; stroke < 4; stroke++) {
-            double x = random.nextDouble() * width;
-            double y = random.nextDouble() * height;
-            for (int step = 0; step < 40; step++) {
-                x = Math.max(0, Math.min(width - 1, x + (random.nextDouble() - 0.5) * radius * 1.5));
-                y = Math.max(0, Math.min(height - 1, y + (random.nextDouble() - 0.5) * radius * 1.5));
-                fillDisc(mask, height, width, (int) x, (int) y, radius);
-            }
-        }
-        return mask;
-    }
-
-    private static void fillDisc(float[] mask, int height, int width, int cx, int cy, int r) {
-        for (int y = Math.max(0, cy - r); y <= Math.min(height - 1, cy + r); y++) {
-            for (int x = Math.max(0, cx - r); x <= Math.min(width - 1, cx + r); x++) {
-                if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r) {
-                    mask[y * width + x] = 1f;
-                }
-            }
-        }
     }
 }

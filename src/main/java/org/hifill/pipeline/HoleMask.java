@@ -57,6 +57,17 @@ public final class HoleMask {
         }
     }
 
+    /** The mask as a row-major array, 1 for hole pixels and 0 for the rest. */
+    public float[] toArray() {
+        float[] values = new float[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = nextHole(y, 0, width); x >= 0; x = x + 1 < width ? nextHole(y, x + 1, width) : -1) {
+                values[y * width + x] = 1f;
+            }
+        }
+        return values;
+    }
+
     /** Number of hole pixels. */
     public long holeCount() {
         long n = 0;

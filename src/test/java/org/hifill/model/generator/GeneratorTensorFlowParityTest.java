@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import org.hifill.masks.FreeFormStrokes;
 import org.hifill.model.weights.ModelDirectory;
 import org.hifill.model.weights.TfVariable;
 import org.hifill.tf.Layouts;
@@ -46,7 +47,7 @@ class GeneratorTensorFlowParityTest {
             for (int i = 0; i < image.length; i++) {
                 image[i] = random.nextFloat() * 2 - 1;
             }
-            float[] mask = FreeFormStrokes.draw(h, w, random);
+            float[] mask = FreeFormStrokes.brush().draw(w, h, 0.15, random).toArray();
 
             TfTensor imageNhwc = TfTensor.of(new long[] {1, h, w, 3}, image);
             TfTensor maskNhwc = TfTensor.of(new long[] {1, h, w, 1}, mask);

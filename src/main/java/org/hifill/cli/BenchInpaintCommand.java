@@ -85,6 +85,7 @@ final class BenchInpaintCommand implements Callable<Integer> {
             InpaintOptions options = InpaintOptions.defaults()
                     .withStrategy(Strategy.valueOf(strategy.toUpperCase(Locale.ROOT)));
             Map<String, List<Double>> stages = new LinkedHashMap<>();
+            List<String> regions = new ArrayList<>();
             for (int run = -1; run < runs; run++) {
                 Map<String, Double> ms = new LinkedHashMap<>();
                 long start = System.nanoTime();
@@ -100,12 +101,19 @@ final class BenchInpaintCommand implements Callable<Integer> {
                 PhotoWriter.write(result.image(), outFile, WriteOptions.like(photo));
                 ms.put("encode", since(t));
                 ms.put("total", since(start));
-                if (run >= 0) {
+                if (run < 0) {
+                    result.regions().forEach(r -> regions.add(String.format(Locale.ROOT,
+                            "  region %dx%d at (%d,%d): network %dx%d, %d hole cells, %d context cells, feather %d px,"
+                                    + " weight left out at most %.4f", r.region().width, r.region().height, r.region().x,
+                            r.region().y, r.networkSize().width(), r.networkSize().height(), r.targetCells(),
+                            r.sourceCells(), r.featherRadius(), r.maxDroppedMass())));
+                } else {
                     ms.forEach((k, v) -> stages.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
                 }
             }
             out.printf(Locale.ROOT, "inpaint %dx%d JPEG -> %s, %.0f%% free-form hole, strategy %s, %d runs after 1 warm-up%n",
                     width, height, format.toUpperCase(Locale.ROOT), 100 * hole, strategy, runs);
+            regions.forEach(out::println);
             stages.forEach((k, v) -> out.printf(Locale.ROOT, "  %-12s median %8.1f ms   (min %.1f, max %.1f)%n", k,
                     median(v), v.stream().mapToDouble(d -> d).min().orElse(0), v.stream().mapToDouble(d -> d).max().orElse(0)));
             out.printf(Locale.ROOT, "  peak RSS of this process: %.2f GB%n", peakRssKib() / 1024.0 / 1024.0);

@@ -56,7 +56,7 @@ public final class CraPipeline {
         CellGrid grid = new CellGrid(region, size.gridRows(), size.gridCols());
         double scale = Math.max((double) region.width / size.width(), (double) region.height / size.height());
         OutwardFeather feather = OutwardFeather.forScale(scale);
-        float[][] cellWeights = new float[grid.cellCount()][];
+        OutwardFeather.CellWeights[] cellWeights = new OutwardFeather.CellWeights[grid.cellCount()];
         IntStream.range(0, grid.cellCount()).parallel()
                 .filter(j -> touchesHole(mask, grid.cell(j), feather.radius(), region))
                 .forEach(j -> cellWeights[j] = feather.weights(mask, grid.cell(j), region));
@@ -69,15 +69,32 @@ public final class CraPipeline {
         BilinearUpsampler up = new BilinearUpsampler(size.height(), size.width(), region.height, region.width);
         WritableRaster out = output.getRaster();
         RasterRgb access = RasterRgb.of(output);
-        aggregation.forEachRow(manager, (k, v, residual) -> {
+        ThreadLocal<RowBuffers> buffers = ThreadLocal.withInitial(() -> new RowBuffers(access, region.width));
+        aggregation.forEachRow(manager, (k, v, residual, offset) -> {
             Rectangle cell = grid.cell(targets[k]);
-            float[] rgb = new float[3 * cell.width];
-            up.sampleRow(fill, cell.y + v - region.y, cell.x - region.x, cell.width, rgb);
-            for (int i = 0; i < rgb.length; i++) {
-                rgb[i] = Math.max(0f, Math.min(255f, rgb[i] + residual[i]));
+            RowBuffers b = buffers.get();
+            cellWeights[targets[k]].row(v, b.weights);
+            int first = 0;
+            while (first < cell.width && b.weights[first] <= 0f) {
+                first++;
             }
-            float[] w = Arrays.copyOfRange(cellWeights[targets[k]], v * cell.width, (v + 1) * cell.width);
-            access.blendRow(out, cell.x, cell.y + v, cell.width, rgb, w, access.newScratch(cell.width));
+            int last = cell.width - 1;
+            while (last >= first && b.weights[last] <= 0f) {
+                last--;
+            }
+            int span = last - first + 1;
+            if (span <= 0) {
+                return;
+            }
+            up.sampleRow(fill, cell.y + v - region.y, cell.x + first - region.x, span, b.rgb);
+            int from = offset + 3 * first;
+            for (int i = 0; i < 3 * span; i++) {
+                b.rgb[i] = Math.max(0f, Math.min(255f, b.rgb[i] + residual[from + i]));
+            }
+            if (first > 0) {
+                System.arraycopy(b.weights, first, b.weights, 0, span);
+            }
+            access.blendRow(out, cell.x + first, cell.y + v, span, b.rgb, b.weights, b.scratch);
         }, times);
 
         if (pictures != null) {
@@ -86,6 +103,19 @@ public final class CraPipeline {
         }
         return new RegionReport(region, size, targets.length, aggregation.sourceCount(),
                 aggregation.maxDroppedMass(), feather.radius());
+    }
+
+    /** Per-thread scratch rows of the composite. */
+    private static final class RowBuffers {
+        final float[] weights;
+        final float[] rgb;
+        final int[] scratch;
+
+        RowBuffers(RasterRgb access, int width) {
+            weights = new float[width];
+            rgb = new float[3 * width];
+            scratch = access.newScratch(width);
+        }
     }
 
     /** Whether a hole pixel lies within {@code radius} pixels (per axis) of the cell, inside the region. */

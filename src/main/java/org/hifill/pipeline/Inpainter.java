@@ -3,6 +3,11 @@ package org.hifill.pipeline;
 import ai.djl.ndarray.NDManager;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.DataBufferUShort;
+import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,9 +91,26 @@ public final class Inpainter implements AutoCloseable {
         return new InpaintResult(output, reports, times);
     }
 
-    private static BufferedImage copy(BufferedImage photo) {
-        WritableRaster raster = photo.getRaster().createCompatibleWritableRaster();
-        raster.setRect(photo.getRaster());
+    /** A deep copy; the pixel arrays of the usual layouts are cloned whole (setRect goes pixel by pixel). */
+    static BufferedImage copy(BufferedImage photo) {
+        WritableRaster source = photo.getRaster();
+        WritableRaster raster;
+        DataBuffer data = source.getDataBuffer();
+        boolean plain = source.getParent() == null && source.getSampleModelTranslateX() == 0
+                && source.getSampleModelTranslateY() == 0 && data.getNumBanks() == 1;
+        if (plain && data instanceof DataBufferByte b) {
+            raster = Raster.createWritableRaster(source.getSampleModel(),
+                    new DataBufferByte(b.getData().clone(), b.getSize(), b.getOffset()), null);
+        } else if (plain && data instanceof DataBufferUShort u) {
+            raster = Raster.createWritableRaster(source.getSampleModel(),
+                    new DataBufferUShort(u.getData().clone(), u.getSize(), u.getOffset()), null);
+        } else if (plain && data instanceof DataBufferInt i) {
+            raster = Raster.createWritableRaster(source.getSampleModel(),
+                    new DataBufferInt(i.getData().clone(), i.getSize(), i.getOffset()), null);
+        } else {
+            raster = source.createCompatibleWritableRaster();
+            raster.setRect(source);
+        }
         return new BufferedImage(photo.getColorModel(), raster, photo.isAlphaPremultiplied(), null);
     }
 

@@ -14,11 +14,13 @@ public final class RasterRgb {
     private final int bands;
     private final int colourBands;
     private final float toByteScale;
+    private final ByteRgb bytes;
 
-    private RasterRgb(int bands, int colourBands, int bitsPerSample) {
+    private RasterRgb(int bands, int colourBands, int bitsPerSample, ByteRgb bytes) {
         this.bands = bands;
         this.colourBands = colourBands;
         this.toByteScale = 255f / ((1 << bitsPerSample) - 1);
+        this.bytes = bytes;
     }
 
     /**
@@ -43,7 +45,7 @@ public final class RasterRgb {
         if (colour != 1 && colour != 3) {
             throw new IllegalArgumentException("unsupported raster: " + colour + " colour bands");
         }
-        return new RasterRgb(bands, colour, bits);
+        return new RasterRgb(bands, colour, bits, colour == 3 && bits == 8 ? ByteRgb.of(r) : null);
     }
 
     /** Samples per pixel in the raster (colour and alpha). */
@@ -60,6 +62,10 @@ public final class RasterRgb {
      * Reads {@code w} pixels of row y from x into {@code rgb} as r, g, b triples (0..255).
      */
     public void readRow(Raster raster, int x, int y, int w, float[] rgb, int[] scratch) {
+        if (bytes != null && bytes.isOf(raster)) {
+            bytes.read(x, y, w, rgb);
+            return;
+        }
         PixelRows.read(raster, x, y, w, scratch);
         for (int i = 0; i < w; i++) {
             int s = i * bands;
@@ -82,6 +88,10 @@ public final class RasterRgb {
      * stay bit-identical, and alpha is kept.
      */
     public void blendRow(WritableRaster raster, int x, int y, int w, float[] rgb, float[] weight, int[] scratch) {
+        if (bytes != null && bytes.isOf(raster)) {
+            bytes.blend(x, y, w, rgb, weight);
+            return;
+        }
         PixelRows.read(raster, x, y, w, scratch);
         float max = 255f / toByteScale;
         boolean changed = false;
@@ -103,6 +113,81 @@ public final class RasterRgb {
         }
         if (changed) {
             PixelRows.write(raster, x, y, w, scratch);
+        }
+    }
+
+    /**
+     * Direct access to 8-bit RGB or BGR pixels in one byte array (alpha, if any, untouched), the
+     * layout of most decoded photos: no per-pixel calls and no int round trip.
+     */
+    private static final class ByteRgb {
+        private final Raster raster;
+        private final byte[] data;
+        private final int base;
+        private final int pixelStride;
+        private final int scanlineStride;
+        private final int r;
+        private final int g;
+        private final int b;
+
+        private ByteRgb(Raster raster, byte[] data, int base, int pixelStride, int scanlineStride, int[] offsets) {
+            this.raster = raster;
+            this.data = data;
+            this.base = base;
+            this.pixelStride = pixelStride;
+            this.scanlineStride = scanlineStride;
+            this.r = offsets[0];
+            this.g = offsets[1];
+            this.b = offsets[2];
+        }
+
+        static ByteRgb of(Raster raster) {
+            if (!(raster.getSampleModel() instanceof java.awt.image.ComponentSampleModel c)
+                    || !(raster.getDataBuffer() instanceof java.awt.image.DataBufferByte buffer)
+                    || buffer.getNumBanks() != 1) {
+                return null;
+            }
+            for (int bank : c.getBankIndices()) {
+                if (bank != 0) {
+                    return null;
+                }
+            }
+            int base = buffer.getOffset() - raster.getSampleModelTranslateY() * c.getScanlineStride()
+                    - raster.getSampleModelTranslateX() * c.getPixelStride();
+            return new ByteRgb(raster, buffer.getData(), base, c.getPixelStride(), c.getScanlineStride(),
+                    c.getBandOffsets());
+        }
+
+        boolean isOf(Raster other) {
+            return other == raster;
+        }
+
+        void read(int x, int y, int w, float[] rgb) {
+            int p = base + y * scanlineStride + x * pixelStride;
+            for (int i = 0; i < w; i++, p += pixelStride) {
+                rgb[3 * i] = data[p + r] & 0xff;
+                rgb[3 * i + 1] = data[p + g] & 0xff;
+                rgb[3 * i + 2] = data[p + b] & 0xff;
+            }
+        }
+
+        void blend(int x, int y, int w, float[] rgb, float[] weight) {
+            int p = base + y * scanlineStride + x * pixelStride;
+            for (int i = 0; i < w; i++, p += pixelStride) {
+                float a = weight[i];
+                if (a <= 0f) {
+                    continue;
+                }
+                if (a >= 1f) {
+                    data[p + r] = (byte) (int) (rgb[3 * i] + 0.5f);
+                    data[p + g] = (byte) (int) (rgb[3 * i + 1] + 0.5f);
+                    data[p + b] = (byte) (int) (rgb[3 * i + 2] + 0.5f);
+                } else {
+                    data[p + r] = (byte) RasterRgb.blend(data[p + r] & 0xff, rgb[3 * i], a, 255f);
+                    data[p + g] = (byte) RasterRgb.blend(data[p + g] & 0xff, rgb[3 * i + 1], a, 255f);
+                    data[p + b] = (byte) RasterRgb.blend(data[p + b] & 0xff, rgb[3 * i + 2], a, 255f);
+                }
+            }
         }
     }
 

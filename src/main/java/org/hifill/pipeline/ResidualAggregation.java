@@ -21,6 +21,12 @@ import java.util.stream.IntStream;
  */
 public final class ResidualAggregation {
 
+    /**
+     * How many times fewer multiply-adds the sparse sum must need than the dense product before
+     * it is used: the engine's matrix product is that much faster per multiply-add.
+     */
+    private static final int SPARSE_ADVANTAGE = 8;
+
     /** Budget for one band's source and target matrices, in floats. */
     private static final long BAND_FLOATS = 24L << 20;
 
@@ -82,6 +88,42 @@ public final class ResidualAggregation {
         return new ResidualAggregation(residuals, targets, sources, weights, dropped);
     }
 
+    private long keptWeights() {
+        long n = 0;
+        for (float w : weights) {
+            n += w != 0f ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** W x R by the engine, for rows that keep many weights. */
+    private float[] denseProduct(NDManager manager, float[] source, int columns) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray w = scope.create(weights, new Shape(targets.length, sources.length));
+            NDArray r = scope.create(source, new Shape(sources.length, columns));
+            return w.matMul(r).toFloatArray();
+        }
+    }
+
+    /** W x R as weighted sums of the kept sources only, for sharp rows. */
+    private float[] sparseProduct(float[] source, int columns) {
+        float[] out = new float[targets.length * columns];
+        IntStream.range(0, targets.length).parallel().forEach(k -> {
+            int row = k * columns;
+            for (int s = 0; s < sources.length; s++) {
+                float w = weights[k * sources.length + s];
+                if (w == 0f) {
+                    continue;
+                }
+                int from = s * columns;
+                for (int i = 0; i < columns; i++) {
+                    out[row + i] += w * source[from + i];
+                }
+            }
+        });
+        return out;
+    }
+
     /** Number of context cells whose residual enters the product. */
     public int sourceCount() {
         return sources.length;
@@ -98,9 +140,10 @@ public final class ResidualAggregation {
         /**
          * @param t the index into the targets
          * @param v the row within the cell
-         * @param residual interleaved RGB; the first 3 x (cell width) values belong to the cell
+         * @param residual interleaved RGB; 3 x (cell width) values from {@code offset} belong to the row
+         * @param offset where the row starts in {@code residual}
          */
-        void accept(int t, int v, float[] residual);
+        void accept(int t, int v, float[] residual, int offset);
     }
 
     /**
@@ -115,32 +158,23 @@ public final class ResidualAggregation {
         int band = (int) Math.max(1, Math.min(cellHeight,
                 BAND_FLOATS / ((long) (sources.length + targets.length) * rowFloats)));
         CellGrid grid = residuals.grid();
+        boolean sparse = keptWeights() * SPARSE_ADVANTAGE < (long) targets.length * sources.length;
         for (int v0 = 0; v0 < cellHeight; v0 += band) {
             int start = v0;
             int end = Math.min(cellHeight, v0 + band);
             int rows = end - start;
             long t = System.nanoTime();
-            float[] aggregated;
-            if (sources.length == 0) {
-                aggregated = new float[targets.length * rows * rowFloats];
-            } else {
-                float[] source = new float[sources.length * rows * rowFloats];
-                IntStream.range(0, sources.length).parallel().forEach(s ->
-                        residuals.rows(sources[s], start, end, cellWidth, source, s * rows * rowFloats));
-                try (NDManager scope = manager.newSubManager()) {
-                    NDArray w = scope.create(weights, new Shape(targets.length, sources.length));
-                    NDArray r = scope.create(source, new Shape(sources.length, (long) rows * rowFloats));
-                    aggregated = w.matMul(r).toFloatArray();
-                }
-            }
+            float[] source = new float[sources.length * rows * rowFloats];
+            IntStream.range(0, sources.length).parallel().forEach(s ->
+                    residuals.rows(sources[s], start, end, cellWidth, source, s * rows * rowFloats));
+            float[] aggregated = sparse ? sparseProduct(source, rows * rowFloats) : denseProduct(manager, source,
+                    rows * rowFloats);
             times.add(StageTimes.AGGREGATION, t);
             t = System.nanoTime();
             IntStream.range(0, targets.length).parallel().forEach(k -> {
                 Rectangle cell = grid.cell(targets[k]);
-                float[] row = new float[rowFloats];
                 for (int v = start; v < Math.min(end, cell.height); v++) {
-                    System.arraycopy(aggregated, (k * rows + v - start) * rowFloats, row, 0, rowFloats);
-                    consumer.accept(k, v, row);
+                    consumer.accept(k, v, aggregated, (k * rows + v - start) * rowFloats);
                 }
             });
             times.add(StageTimes.COMPOSITE, t);

@@ -55,8 +55,8 @@ final class StagePictures {
             }
         }));
         BufferedImage aggregated = residualPicture(grid, (index, cell, picture) -> { });
-        aggregation.forEachRow(manager, (k, v, residual) ->
-                paintRow(aggregated, grid.cell(targets[k]), v, residual, 0), new StageTimes());
+        aggregation.forEachRow(manager, (k, v, residual, offset) ->
+                paintRow(aggregated, grid.cell(targets[k]), v, residual, offset), new StageTimes());
         sink.accept("06-aggregated-residual", aggregated);
         sink.accept("07-upsampled-fill", fullSize((y, rgb) -> up.sampleRow(fill, y - region.y, 0, region.width, rgb)));
         sink.accept("08-attention-flow", attentionFlow(low.attention(), grid, targets));

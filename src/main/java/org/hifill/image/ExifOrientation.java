@@ -2,6 +2,7 @@ package org.hifill.image;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
+import com.drew.imaging.tiff.TiffMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.MetadataException;
 import com.drew.metadata.exif.ExifIFD0Directory;
@@ -25,9 +26,11 @@ final class ExifOrientation {
     }
 
     /** The file's orientation; {@link #UPRIGHT} without one, or when the metadata cannot be parsed. */
-    static int of(Path file) {
+    static int of(Path file, ImageFormat format) {
         try {
-            Metadata metadata = ImageMetadataReader.readMetadata(file.toFile());
+            // A TIFF's directories may follow its pixels: read it with seeks, not as a buffered stream.
+            Metadata metadata = format == ImageFormat.TIFF ? TiffMetadataReader.readMetadata(file.toFile())
+                    : ImageMetadataReader.readMetadata(file.toFile());
             for (ExifIFD0Directory d : metadata.getDirectoriesOfType(ExifIFD0Directory.class)) {
                 if (d.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
                     int o = d.getInt(ExifIFD0Directory.TAG_ORIENTATION);

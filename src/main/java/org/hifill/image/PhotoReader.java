@@ -11,8 +11,10 @@ import java.awt.image.DataBuffer;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -36,7 +38,7 @@ public final class PhotoReader {
 
     public static Photo read(Path file) throws ImageFormatException {
         ImageFormat format = recognise(file);
-        int orientation = ExifOrientation.of(file);
+        int orientation = ExifOrientation.of(file, format);
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
             ImageReader reader = readerFor(format, file);
             try {
@@ -45,8 +47,8 @@ public final class PhotoReader {
                 damage.attach(reader);
                 PixelLayout.Normalized pixels = decode(format, reader);
                 if (damage.damage().isPresent()) {
-                    throw new ImageFormatException(file, "truncated or corrupt " + name(format) + " data ("
-                            + damage.damage().get() + ")");
+                    throw new ImageFormatException(file, (missesEndMarker(file, format) ? "truncated " + name(format)
+                            + " file (" : "corrupt " + name(format) + " data (") + damage.damage().get() + ")");
                 }
                 BufferedImage upright = ExifOrientation.apply(pixels.image(), orientation);
                 return new Photo(upright, pixels.profile(), format.id(), file);
@@ -72,7 +74,8 @@ public final class PhotoReader {
                 reader.setInput(in, true, true);
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
-                return ExifOrientation.swapsAxes(ExifOrientation.of(file)) ? new Dimension(h, w) : new Dimension(w, h);
+                boolean swap = ExifOrientation.swapsAxes(ExifOrientation.of(file, format));
+                return swap ? new Dimension(h, w) : new Dimension(w, h);
             } catch (IOException | RuntimeException e) {
                 throw classify(file, format, e);
             } finally {
@@ -157,16 +160,47 @@ public final class PhotoReader {
         if (e instanceof ImageFormatException f) {
             return f;
         }
+        String message = oneLine(e);
+        Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof EOFException || String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("end of")) {
                 return new ImageFormatException(file, "truncated " + name(format) + " file", e);
             }
+            root = t;
         }
-        String message = oneLine(e);
+        if (root != e && !oneLine(root).equals(message)) {
+            message += ": " + oneLine(root);
+        }
+        if (missesEndMarker(file, format)) {
+            return new ImageFormatException(file, "truncated " + name(format) + " file (" + message + ")", e);
+        }
         if (message.toLowerCase(Locale.ROOT).matches(".*(unsupported|not supported|unknown|cannot handle).*")) {
             return new ImageFormatException(file, "unsupported " + name(format) + " variant (" + message + ")", e);
         }
         return new ImageFormatException(file, "corrupt " + name(format) + " data (" + message + ")", e);
+    }
+
+    /**
+     * Whether a JPEG or PNG that failed to decode lacks its final marker (JPEG's EOI, PNG's IEND
+     * chunk): then it was cut short. Only consulted after a failure, since some writers append bytes.
+     */
+    private static boolean missesEndMarker(Path file, ImageFormat format) {
+        byte[] end = switch (format) {
+            case JPEG -> new byte[] {(byte) 0xFF, (byte) 0xD9};
+            case PNG -> new byte[] {'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82};
+            default -> null;
+        };
+        if (end == null) {
+            return false;
+        }
+        try (var in = new RandomAccessFile(file.toFile(), "r")) {
+            byte[] tail = new byte[end.length];
+            in.seek(Math.max(0, in.length() - end.length));
+            in.readFully(tail);
+            return !Arrays.equals(tail, end);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String name(ImageFormat format) {

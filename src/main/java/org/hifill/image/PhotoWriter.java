@@ -83,7 +83,8 @@ public final class PhotoWriter {
         checkWritable(out);
         for (Path in : inputs) {
             if (isSameFile(out, in)) {
-                throw new ImageOutputException(out, "is also an input; refusing to overwrite it (choose another output name)");
+                throw new ImageOutputException(out,
+                        "is also an input; refusing to overwrite it (choose another output name)");
             }
         }
     }
@@ -117,12 +118,14 @@ public final class PhotoWriter {
 
     private static Path createTemp(Path out) throws ImageOutputException {
         Path name = out.getFileName();
-        Path temp = out.toAbsolutePath().resolveSibling("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+        String suffix = Long.toUnsignedString(RANDOM.nextLong(), 36);
+        Path temp = out.toAbsolutePath().resolveSibling("." + name + "." + suffix + ".tmp");
         try {
             // Not Files.createTempFile: its owner-only permissions would stay on the renamed photo.
             return Files.createFile(temp);
         } catch (IOException e) {
-            throw new ImageOutputException(out, "cannot create a file in " + temp.getParent() + " (" + PhotoReader.oneLine(e) + ")", e);
+            throw new ImageOutputException(out,
+                    "cannot create a file in " + temp.getParent() + " (" + PhotoReader.oneLine(e) + ")", e);
         }
     }
 
@@ -134,7 +137,8 @@ public final class PhotoWriter {
             ImageWriteParam param = writer.getDefaultWriteParam();
             ICC_Profile profile = format == ImageFormat.BMP ? null : matching(options.iccProfile(), image);
             BufferedImage labelled = profile == null ? image : labelled(image, profile);
-            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(labelled), param);
+            var type = ImageTypeSpecifier.createFromRenderedImage(labelled);
+            IIOMetadata metadata = writer.getDefaultImageMetadata(type, param);
             switch (format) {
                 case JPEG -> {
                     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);

@@ -24,11 +24,6 @@ public record WriteOptions(float jpegQuality, ICC_Profile iccProfile) {
         return new WriteOptions(DEFAULT_JPEG_QUALITY, null);
     }
 
-    /** Quality 0.95 and the photo's own profile. */
-    public static WriteOptions like(Photo source) {
-        return new WriteOptions(DEFAULT_JPEG_QUALITY, source.iccProfile());
-    }
-
     public WriteOptions withJpegQuality(float quality) {
         return new WriteOptions(quality, iccProfile);
     }

@@ -30,12 +30,12 @@ import org.opencv.imgcodecs.Imgcodecs;
  * done
  * </pre>
  *
- * Each case runs once to warm up, then {@code RUNS} times; the median is printed.
+ * Each case runs once to warm up, then 5 times; the median is printed. A third argument sets the
+ * number of runs: with 1 there is no warm-up, and the peak memory is that of a single decode or encode.
  */
 public final class CodecComparison {
 
     private static final int SIZE = 8192;
-    private static final int RUNS = 5;
 
     private CodecComparison() {
     }
@@ -57,8 +57,9 @@ public final class CodecComparison {
         Path source = dir.resolve("photo." + format);
         Path target = dir.resolve("out-" + what + "." + format);
         BufferedImage photo = what.contains("encode") ? PhotoReader.read(source).image() : null;
-        long[] ms = new long[RUNS];
-        for (int run = -1; run < RUNS; run++) {
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        long[] ms = new long[runs];
+        for (int run = runs > 1 ? -1 : 0; run < runs; run++) {
             long start = System.nanoTime();
             switch (what.substring(0, what.lastIndexOf('-'))) {
                 case "imageio-decode" -> PhotoReader.read(source);
@@ -72,7 +73,7 @@ public final class CodecComparison {
             }
         }
         Arrays.sort(ms);
-        System.out.println(what + " median " + ms[RUNS / 2] + " ms, runs " + Arrays.toString(ms)
+        System.out.println(what + " median " + ms[runs / 2] + " ms, runs " + Arrays.toString(ms)
                 + (Files.exists(target) ? ", " + Files.size(target) / 1024 + " KiB" : ""));
     }
 

@@ -16,6 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
+import javax.imageio.plugins.tiff.TIFFDirectory;
+import javax.imageio.plugins.tiff.TIFFField;
+import javax.imageio.plugins.tiff.TIFFTag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +44,8 @@ class PhotoReaderTest {
         for (int y = 0; y < H; y++) {
             for (int x = 0; x < W; x++) {
                 for (int b = 0; b < 3; b++) {
-                    assertThat(r.getSample(x, y, b)).as("(%d, %d) band %d", x, y, b).isEqualTo(TestImages.webpPattern(x, y, b));
+                    assertThat(r.getSample(x, y, b)).as("(%d, %d) band %d", x, y, b)
+                            .isEqualTo(TestImages.webpPattern(x, y, b));
                 }
             }
         }
@@ -159,6 +168,25 @@ class PhotoReaderTest {
     }
 
     @Test
+    void tiffOrientationIsAppliedOnce() throws IOException {
+        ImageWriter writer = jdkTiffWriter();
+        BufferedImage stored = TestImages.quadrants(W, H);
+        var type = ImageTypeSpecifier.createFromRenderedImage(stored);
+        TIFFDirectory ifd = TIFFDirectory.createFromMetadata(
+                writer.getDefaultImageMetadata(type, writer.getDefaultWriteParam()));
+        ifd.addTIFFField(new TIFFField(BaselineTIFFTagSet.getInstance().getTag(BaselineTIFFTagSet.TAG_ORIENTATION),
+                TIFFTag.TIFF_SHORT, 1, new char[] {6}));
+        Path tif = TestImages.write(dir, "turned.tif",
+                TestImages.encode(writer, new IIOImage(stored, null, ifd.getAsMetadata()), null));
+
+        BufferedImage read = PhotoReader.read(tif).image();
+
+        assertThat(read.getWidth()).isEqualTo(H);
+        assertThat(read.getRGB(0, 0) & 0xFFFFFF).isEqualTo(TestImages.quadrantColour(true, false));
+        assertThat(read.getRGB(H - 1, 0) & 0xFFFFFF).isEqualTo(TestImages.quadrantColour(true, true));
+    }
+
+    @Test
     void orientationKeepsSixteenBitSamples() {
         BufferedImage deep = TestImages.pattern(4, 16);
 
@@ -271,6 +299,17 @@ class PhotoReaderTest {
 
         assertThatThrownBy(() -> PhotoReader.read(odd)).isInstanceOf(ImageFormatException.class)
                 .hasMessageStartingWith(odd + ": unsupported TIFF variant");
+    }
+
+    /** The JDK's TIFF writer, whose metadata is the public TIFFDirectory API. */
+    private static ImageWriter jdkTiffWriter() {
+        for (var it = ImageIO.getImageWritersByFormatName("tiff"); it.hasNext(); ) {
+            ImageWriter writer = it.next();
+            if (writer.getClass().getName().startsWith("com.sun.")) {
+                return writer;
+            }
+        }
+        throw new AssertionError("no JDK TIFF writer");
     }
 
     private static boolean close(int rgb, int expected) {

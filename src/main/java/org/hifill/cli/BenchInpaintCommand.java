@@ -98,7 +98,7 @@ final class BenchInpaintCommand implements Callable<Integer> {
                 InpaintResult result = inpainter.inpaint(photo.image(), mask, options);
                 ms.putAll(result.times().asMillis());
                 t = System.nanoTime();
-                PhotoWriter.write(result.image(), outFile, WriteOptions.like(photo));
+                PhotoWriter.write(result.image(), outFile, new WriteOptions(WriteOptions.DEFAULT_JPEG_QUALITY, photo.iccProfile()));
                 ms.put("encode", since(t));
                 ms.put("total", since(start));
                 if (run < 0) {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.HashMap;
 import java.util.Map;
 import org.hifill.model.layers.SamePadding;
+import org.hifill.model.layers.Scoped;
 
 /**
  * The attention transfer module's core, ATM (paper section 3.3; reference section 5, steps 6-7):
@@ -35,6 +36,13 @@ public final class AttentionTransfer {
      * @return (N, C, H, W)
      */
     public static NDArray transfer(
+            NDArray attention, NDArray features, int gridH, int gridW, int kernel, NDArray validKeys) {
+        NDList inputs = validKeys == null ? new NDList(features, attention) : new NDList(features, attention, validKeys);
+        return Scoped.compute(inputs, () -> new NDList(compute(attention, features, gridH, gridW, kernel, validKeys)))
+                .singletonOrThrow();
+    }
+
+    private static NDArray compute(
             NDArray attention, NDArray features, int gridH, int gridW, int kernel, NDArray validKeys) {
         Shape s = features.getShape();
         long n = s.get(0);

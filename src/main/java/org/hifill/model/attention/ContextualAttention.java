@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import org.hifill.model.layers.Scoped;
 
 /**
  * The attention computing module, ACM (paper section 3.3; reference section 5, steps 2-5). On
@@ -26,6 +27,11 @@ public final class ContextualAttention {
      *     key cell, both in raster order
      */
     public static NDArray attention(NDArray features, NDArray validKeys) {
+        return Scoped.compute(new NDList(features, validKeys), () -> new NDList(scores(features, validKeys)))
+                .singletonOrThrow();
+    }
+
+    private static NDArray scores(NDArray features, NDArray validKeys) {
         NDArray p = features.get(":, :, ::2, ::2");
         int gridH = (int) p.getShape().get(2);
         int gridW = (int) p.getShape().get(3);

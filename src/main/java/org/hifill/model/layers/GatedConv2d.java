@@ -98,7 +98,10 @@ public final class GatedConv2d extends FixedShapeBlock implements TfNamed {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
+        return Scoped.compute(inputs, () -> new NDList(gatedConvolution(ps, inputs.singletonOrThrow(), training)));
+    }
+
+    private NDArray gatedConvolution(ParameterStore ps, NDArray x, boolean training) {
         var device = x.getDevice();
         NDArray feature = SamePadding.conv2d(x, ps.getValue(featureWeight, device, training),
                 ps.getValue(featureBias, device, training), stride, dilation, 1);
@@ -112,7 +115,7 @@ public final class GatedConv2d extends FixedShapeBlock implements TfNamed {
                     SamePadding.conv2d(x, ps.getValue(gateDepthwise, device, training), null, stride, dilation, inChannels),
                     gateW, gateB, 1, 1, 1);
         };
-        return new NDList(Activation.elu(feature, 1f).mul(Activation.sigmoid(gate)));
+        return Activation.elu(feature, 1f).mul(Activation.sigmoid(gate));
     }
 
     @Override

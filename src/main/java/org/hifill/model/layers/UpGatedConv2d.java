@@ -25,7 +25,8 @@ public final class UpGatedConv2d extends FixedShapeBlock implements TfNamed {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return conv.forward(ps, new NDList(LegacyBilinearResize.twice(inputs.singletonOrThrow())), training);
+        return Scoped.compute(inputs,
+                () -> conv.forward(ps, new NDList(LegacyBilinearResize.twice(inputs.singletonOrThrow())), training));
     }
 
     @Override

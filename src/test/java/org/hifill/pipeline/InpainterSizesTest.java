@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -102,6 +105,23 @@ class InpainterSizesTest {
         BufferedImage photo = photo(301, 203);
         HoleMask mask = Photos.mask(301, 203, new Rectangle(0, 0, 150, 101));
         fill(photo, mask, Strategy.WHOLE);
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"2, 2", "10, 10", "31, 17", "513, 3", "3, 700"})
+    void photoWithFewerPixelsThanGridCellsAlongASideIsFilled(int w, int h) {
+        // The grid has 32 columns across 512 network pixels: some cells here hold no pixel.
+        BufferedImage photo = photo(w, h);
+        HoleMask mask = new HoleMask(w, h);
+        mask.setHole(w / 2, h / 2, true);
+        for (Strategy strategy : Strategy.values()) {
+            List<String> pictures = new ArrayList<>();
+            InpaintResult result = inpainter.inpaint(photo, mask,
+                    InpaintOptions.defaults().withStrategy(strategy).withPictures((name, picture) -> pictures.add(name)));
+            Photos.assertEveryHolePixelChanged(photo, result.image(), mask);
+            Photos.assertUnchangedBeyondFeather(photo, result.image(), mask, result.regions().get(0).featherRadius());
+            assertThat(pictures).hasSize(8);
+        }
     }
 
     @Test

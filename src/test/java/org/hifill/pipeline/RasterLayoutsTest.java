@@ -1,6 +1,7 @@
 package org.hifill.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Rectangle;
 import java.awt.Transparency;
@@ -82,7 +83,9 @@ class RasterLayoutsTest {
         Photos.assertEveryHolePixelChanged(bgrPhoto, bgr, MASK);
         int[] expected = colour(bgr);
         for (int type : new int[] {BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_BGR,
-                BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_4BYTE_ABGR}) {
+                BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_4BYTE_ABGR,
+                // Opaque, premultiplied samples are the colours themselves.
+                BufferedImage.TYPE_INT_ARGB_PRE, BufferedImage.TYPE_4BYTE_ABGR_PRE}) {
             BufferedImage out = fill(Photos.image(RGB, W, H, type));
             assertThat(colour(out)).as("type %d", type).isEqualTo(expected);
         }
@@ -190,6 +193,17 @@ class RasterLayoutsTest {
         BufferedImage out = fill(sub);
         assertThat(Photos.samples(out)).isEqualTo(Photos.samples(fill(Photos.image(RGB, W, H, BufferedImage.TYPE_3BYTE_BGR))));
         assertThat(Photos.samples(parent)).as("parent untouched").isEqualTo(parentBefore);
+    }
+
+    @Test
+    void paletteImageIsRefusedRatherThanReadAsGrey() {
+        BufferedImage indexed = Photos.image(RGB, W, H, BufferedImage.TYPE_BYTE_INDEXED);
+        assertThatThrownBy(() -> inpainter.inpaint(indexed, MASK, InpaintOptions.defaults()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("palette");
+        assertThatThrownBy(() -> inpainter.inpaint(new BufferedImage(W, H, BufferedImage.TYPE_USHORT_565_RGB), MASK,
+                InpaintOptions.defaults())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unsupported raster");
     }
 
     private static void assertWithinOneLevel(int[] wide, int[] narrow, double scale) {

@@ -25,6 +25,7 @@ final class ScriptedModel implements LowResolutionModel {
     private final boolean stages;
     private final AtomicInteger calls = new AtomicInteger();
     private volatile NetworkSize lastSize;
+    private volatile LowResolutionResult lastResult;
 
     ScriptedModel(Fill fill, Attention attention, boolean stages) {
         this.fill = fill;
@@ -56,7 +57,15 @@ final class ScriptedModel implements LowResolutionModel {
         if (a.length != cells * cells) {
             throw new IllegalStateException("attention of " + a.length + " values for " + cells + " cells");
         }
-        return new LowResolutionResult(stages ? pasted.clone() : null, stages ? pasted.clone() : null, pasted, a);
+        LowResolutionResult result = new LowResolutionResult(stages ? pasted.clone() : null,
+                stages ? pasted.clone() : null, pasted, a);
+        lastResult = result;
+        return result;
+    }
+
+    /** What the last call returned (arrays shared with the pipeline, which only reads them). */
+    LowResolutionResult lastResult() {
+        return lastResult;
     }
 
     int calls() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDManager;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -12,24 +13,30 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.hifill.model.generator.GeneratorConfig;
+import org.hifill.model.generator.HiFillGenerator;
 import org.hifill.model.weights.ModelDirectory;
+import org.hifill.model.weights.Provenance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The inpainter around the real generator (random weights): the same input gives the same pixels
- * every time, and one inpainter serves two threads at once with the results of sequential calls.
+ * every time, one inpainter serves two threads at once with the results of sequential calls, and
+ * a model directory loaded from disk fills like the generator it was saved from.
  */
 class GeneratorInpainterTest {
 
     private static NDManager manager;
+    private static HiFillGenerator generator;
     private static Inpainter inpainter;
 
     @BeforeAll
     static void open() {
         manager = NDManager.newBaseManager();
-        GeneratorModel model = new GeneratorModel(ModelDirectory.initialise(GeneratorConfig.released(), manager), manager);
+        generator = ModelDirectory.initialise(GeneratorConfig.released(), manager);
+        GeneratorModel model = new GeneratorModel(generator, manager);
         inpainter = Inpainter.of(model);
     }
 
@@ -59,6 +66,17 @@ class GeneratorInpainterTest {
         long changed = Photos.assertUnchangedBeyondFeather(photo, first.image(), mask,
                 first.regions().get(0).featherRadius());
         assertThat(changed).as("pixels the generator's fill changed").isGreaterThan(mask.holeCount() / 2);
+    }
+
+    @Test
+    void modelDirectoryLoadedFromDiskFillsLikeTheGeneratorItWasSavedFrom(@TempDir Path dir) throws Exception {
+        ModelDirectory.save(generator, Provenance.randomInit("test"), dir);
+        BufferedImage photo = photo(320, 240, 9);
+        HoleMask mask = Photos.mask(320, 240, new Rectangle(100, 80, 50, 40));
+        int[] expected = Photos.samples(fill(photo, mask).image());
+        try (Inpainter loaded = Inpainter.load(dir)) {
+            assertThat(Photos.samples(loaded.inpaint(photo, mask, InpaintOptions.defaults()).image())).isEqualTo(expected);
+        }
     }
 
     @Test

@@ -49,6 +49,12 @@ public final class ContextResiduals {
      */
     public void rows(int index, int v0, int v1, int width, float[] out, int offset) {
         Rectangle c = grid.cell(index);
+        if (c.isEmpty()) {
+            // A region with fewer pixels than grid cells along a side has cells without pixels:
+            // they carry no residual.
+            java.util.Arrays.fill(out, offset, offset + 3 * (v1 - v0) * width, 0f);
+            return;
+        }
         Raster raster = photo.getRaster();
         float[] raw = new float[3 * c.width];
         float[] blurry = new float[3 * c.width];

@@ -1,6 +1,7 @@
 package org.hifill.pipeline;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 
@@ -29,6 +30,10 @@ public final class RasterRgb {
      * @throws IllegalArgumentException for a layout outside the supported ones
      */
     public static RasterRgb of(BufferedImage image) {
+        if (image.getColorModel() instanceof IndexColorModel) {
+            // One band of palette indices looks like grey, but its samples are not colours.
+            throw new IllegalArgumentException("unsupported raster: palette (indexed) colours; convert the image to RGB");
+        }
         Raster r = image.getRaster();
         int bands = r.getNumBands();
         int bits = r.getSampleModel().getSampleSize(0);

@@ -58,7 +58,6 @@ public final class CraPipeline {
         OutwardFeather feather = OutwardFeather.forScale(scale);
         OutwardFeather.CellWeights[] cellWeights = new OutwardFeather.CellWeights[grid.cellCount()];
         IntStream.range(0, grid.cellCount()).parallel()
-                .filter(j -> touchesHole(mask, grid.cell(j), feather.radius(), region))
                 .forEach(j -> cellWeights[j] = feather.weights(mask, grid.cell(j), region));
         int[] targets = IntStream.range(0, grid.cellCount()).filter(j -> cellWeights[j] != null).toArray();
         times.add(StageTimes.COMPOSITE, t);
@@ -67,35 +66,7 @@ public final class CraPipeline {
         ResidualAggregation aggregation = ResidualAggregation.prepare(residuals, low.attention(), targets, tolerance);
         float[] fill = toByteRange(low.pasted());
         BilinearUpsampler up = new BilinearUpsampler(size.height(), size.width(), region.height, region.width);
-        WritableRaster out = output.getRaster();
-        RasterRgb access = RasterRgb.of(output);
-        ThreadLocal<RowBuffers> buffers = ThreadLocal.withInitial(() -> new RowBuffers(access, region.width));
-        aggregation.forEachRow(manager, (k, v, residual, offset) -> {
-            Rectangle cell = grid.cell(targets[k]);
-            RowBuffers b = buffers.get();
-            cellWeights[targets[k]].row(v, b.weights);
-            int first = 0;
-            while (first < cell.width && b.weights[first] <= 0f) {
-                first++;
-            }
-            int last = cell.width - 1;
-            while (last >= first && b.weights[last] <= 0f) {
-                last--;
-            }
-            int span = last - first + 1;
-            if (span <= 0) {
-                return;
-            }
-            up.sampleRow(fill, cell.y + v - region.y, cell.x + first - region.x, span, b.rgb);
-            int from = offset + 3 * first;
-            for (int i = 0; i < 3 * span; i++) {
-                b.rgb[i] = Math.max(0f, Math.min(255f, b.rgb[i] + residual[from + i]));
-            }
-            if (first > 0) {
-                System.arraycopy(b.weights, first, b.weights, 0, span);
-            }
-            access.blendRow(out, cell.x + first, cell.y + v, span, b.rgb, b.weights, b.scratch);
-        }, times);
+        aggregation.forEachRow(manager, new Compositor(output, region, grid, targets, cellWeights, fill, up), times);
 
         if (pictures != null) {
             new StagePictures(pictures, size, region, manager)
@@ -105,29 +76,66 @@ public final class CraPipeline {
                 aggregation.maxDroppedMass(), feather.radius());
     }
 
-    /** Per-thread scratch rows of the composite. */
-    private static final class RowBuffers {
-        final float[] weights;
-        final float[] rgb;
-        final int[] scratch;
+    /**
+     * Blends each row of filled cells into the output: up-sampled network fill plus aggregated
+     * residual, clipped, weighted by the feather; only the span of non-zero weight is computed.
+     */
+    private static final class Compositor implements ResidualAggregation.RowConsumer {
+        private final WritableRaster out;
+        private final RasterRgb access;
+        private final Rectangle region;
+        private final CellGrid grid;
+        private final int[] targets;
+        private final OutwardFeather.CellWeights[] weights;
+        private final float[] fill;
+        private final BilinearUpsampler up;
+        private final ThreadLocal<float[]> weightRows;
+        private final ThreadLocal<float[]> rgbRows;
+        private final ThreadLocal<int[]> scratchRows;
 
-        RowBuffers(RasterRgb access, int width) {
-            weights = new float[width];
-            rgb = new float[3 * width];
-            scratch = access.newScratch(width);
+        Compositor(BufferedImage output, Rectangle region, CellGrid grid, int[] targets,
+                OutwardFeather.CellWeights[] weights, float[] fill, BilinearUpsampler up) {
+            this.out = output.getRaster();
+            this.access = RasterRgb.of(output);
+            this.region = region;
+            this.grid = grid;
+            this.targets = targets;
+            this.weights = weights;
+            this.fill = fill;
+            this.up = up;
+            this.weightRows = ThreadLocal.withInitial(() -> new float[region.width]);
+            this.rgbRows = ThreadLocal.withInitial(() -> new float[3 * region.width]);
+            this.scratchRows = ThreadLocal.withInitial(() -> access.newScratch(region.width));
         }
-    }
 
-    /** Whether a hole pixel lies within {@code radius} pixels (per axis) of the cell, inside the region. */
-    static boolean touchesHole(HoleMask mask, Rectangle cell, int radius, Rectangle region) {
-        Rectangle reach = new Rectangle(cell.x - radius, cell.y - radius, cell.width + 2 * radius,
-                cell.height + 2 * radius).intersection(region);
-        for (int y = reach.y; y < reach.y + reach.height; y++) {
-            if (mask.nextHole(y, reach.x, reach.x + reach.width) >= 0) {
-                return true;
+        @Override
+        public void accept(int k, int v, float[] residual, int offset) {
+            Rectangle cell = grid.cell(targets[k]);
+            float[] w = weightRows.get();
+            weights[targets[k]].row(v, w);
+            int first = 0;
+            while (first < cell.width && w[first] <= 0f) {
+                first++;
             }
+            int last = cell.width - 1;
+            while (last >= first && w[last] <= 0f) {
+                last--;
+            }
+            int span = last - first + 1;
+            if (span <= 0) {
+                return;
+            }
+            float[] rgb = rgbRows.get();
+            up.sampleRow(fill, cell.y + v - region.y, cell.x + first - region.x, span, rgb);
+            int from = offset + 3 * first;
+            for (int i = 0; i < 3 * span; i++) {
+                rgb[i] = Math.max(0f, Math.min(255f, rgb[i] + residual[from + i]));
+            }
+            if (first > 0) {
+                System.arraycopy(w, first, w, 0, span);
+            }
+            access.blendRow(out, cell.x + first, cell.y + v, span, rgb, w, scratchRows.get());
         }
-        return false;
     }
 
     /** 0..255 to the network's [-1, 1]. */

@@ -126,34 +126,23 @@ public final class HoleMask {
      * scanning a row costs its length / 64, however far the next hole is.
      */
     public int nextHole(int y, int x, int x1) {
-        if (x >= x1) {
-            return -1;
-        }
-        int from = y * width + x;
-        int to = y * width + x1;
-        int w = from >>> 6;
-        long word = words[w] & (-1L << from);
-        while (true) {
-            if (word != 0) {
-                int i = (w << 6) + Long.numberOfTrailingZeros(word);
-                return i < to ? i - y * width : -1;
-            }
-            if (((++w) << 6) >= to) {
-                return -1;
-            }
-            word = words[w];
-        }
+        return next(y, x, x1, 0L);
     }
 
     /** The first pixel of row y in [x, x1) that is not a hole, or -1 if all of them are. */
     public int nextKnown(int y, int x, int x1) {
+        return next(y, x, x1, -1L);
+    }
+
+    /** The first pixel of row y in [x, x1) whose bit, XOR {@code flip}, is set. */
+    private int next(int y, int x, int x1, long flip) {
         if (x >= x1) {
             return -1;
         }
         int from = y * width + x;
         int to = y * width + x1;
         int w = from >>> 6;
-        long word = ~words[w] & (-1L << from);
+        long word = (words[w] ^ flip) & (-1L << from);
         while (true) {
             if (word != 0) {
                 int i = (w << 6) + Long.numberOfTrailingZeros(word);
@@ -162,7 +151,7 @@ public final class HoleMask {
             if (((++w) << 6) >= to) {
                 return -1;
             }
-            word = ~words[w];
+            word = words[w] ^ flip;
         }
     }
 

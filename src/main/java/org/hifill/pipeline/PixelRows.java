@@ -5,7 +5,6 @@ import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferUShort;
 import java.awt.image.Raster;
-import java.awt.image.SampleModel;
 import java.awt.image.WritableRaster;
 
 /**
@@ -19,88 +18,66 @@ final class PixelRows {
     private PixelRows() {}
 
     static void read(Raster raster, int x, int y, int w, int[] out) {
-        SampleModel sm = raster.getSampleModel();
-        DataBuffer buffer = raster.getDataBuffer();
-        if (sm instanceof ComponentSampleModel c && buffer.getNumBanks() == 1 && singleBank(c)) {
-            int bands = c.getNumBands();
-            int[] offsets = c.getBandOffsets();
-            int stride = c.getPixelStride();
-            int base = buffer.getOffset() + (y - raster.getSampleModelTranslateY()) * c.getScanlineStride()
-                    + (x - raster.getSampleModelTranslateX()) * stride;
-            if (buffer instanceof DataBufferByte b) {
-                byte[] data = b.getData();
-                if (bands == 3) {
-                    int o0 = offsets[0];
-                    int o1 = offsets[1];
-                    int o2 = offsets[2];
-                    for (int i = 0, p = base; i < w; i++, p += stride) {
-                        out[3 * i] = data[p + o0] & 0xff;
-                        out[3 * i + 1] = data[p + o1] & 0xff;
-                        out[3 * i + 2] = data[p + o2] & 0xff;
-                    }
-                    return;
+        Layout l = Layout.of(raster, x, y);
+        if (l != null && raster.getDataBuffer() instanceof DataBufferByte b) {
+            byte[] data = b.getData();
+            for (int i = 0; i < w; i++) {
+                int p = l.base + i * l.stride;
+                for (int band = 0; band < l.offsets.length; band++) {
+                    out[i * l.offsets.length + band] = data[p + l.offsets[band]] & 0xff;
                 }
-                for (int i = 0; i < w; i++) {
-                    int p = base + i * stride;
-                    for (int band = 0; band < bands; band++) {
-                        out[i * bands + band] = data[p + offsets[band]] & 0xff;
-                    }
-                }
-                return;
             }
-            if (buffer instanceof DataBufferUShort u) {
-                short[] data = u.getData();
-                for (int i = 0; i < w; i++) {
-                    int p = base + i * stride;
-                    for (int band = 0; band < bands; band++) {
-                        out[i * bands + band] = data[p + offsets[band]] & 0xffff;
-                    }
+        } else if (l != null && raster.getDataBuffer() instanceof DataBufferUShort u) {
+            short[] data = u.getData();
+            for (int i = 0; i < w; i++) {
+                int p = l.base + i * l.stride;
+                for (int band = 0; band < l.offsets.length; band++) {
+                    out[i * l.offsets.length + band] = data[p + l.offsets[band]] & 0xffff;
                 }
-                return;
             }
+        } else {
+            raster.getPixels(x, y, w, 1, out);
         }
-        raster.getPixels(x, y, w, 1, out);
     }
 
     static void write(WritableRaster raster, int x, int y, int w, int[] in) {
-        SampleModel sm = raster.getSampleModel();
-        DataBuffer buffer = raster.getDataBuffer();
-        if (sm instanceof ComponentSampleModel c && buffer.getNumBanks() == 1 && singleBank(c)) {
-            int bands = c.getNumBands();
-            int[] offsets = c.getBandOffsets();
-            int stride = c.getPixelStride();
-            int base = buffer.getOffset() + (y - raster.getSampleModelTranslateY()) * c.getScanlineStride()
-                    + (x - raster.getSampleModelTranslateX()) * stride;
-            if (buffer instanceof DataBufferByte b) {
-                byte[] data = b.getData();
-                for (int i = 0; i < w; i++) {
-                    int p = base + i * stride;
-                    for (int band = 0; band < bands; band++) {
-                        data[p + offsets[band]] = (byte) in[i * bands + band];
-                    }
+        Layout l = Layout.of(raster, x, y);
+        if (l != null && raster.getDataBuffer() instanceof DataBufferByte b) {
+            byte[] data = b.getData();
+            for (int i = 0; i < w; i++) {
+                int p = l.base + i * l.stride;
+                for (int band = 0; band < l.offsets.length; band++) {
+                    data[p + l.offsets[band]] = (byte) in[i * l.offsets.length + band];
                 }
-                return;
             }
-            if (buffer instanceof DataBufferUShort u) {
-                short[] data = u.getData();
-                for (int i = 0; i < w; i++) {
-                    int p = base + i * stride;
-                    for (int band = 0; band < bands; band++) {
-                        data[p + offsets[band]] = (short) in[i * bands + band];
-                    }
+        } else if (l != null && raster.getDataBuffer() instanceof DataBufferUShort u) {
+            short[] data = u.getData();
+            for (int i = 0; i < w; i++) {
+                int p = l.base + i * l.stride;
+                for (int band = 0; band < l.offsets.length; band++) {
+                    data[p + l.offsets[band]] = (short) in[i * l.offsets.length + band];
                 }
-                return;
             }
+        } else {
+            raster.setPixels(x, y, w, 1, in);
         }
-        raster.setPixels(x, y, w, 1, in);
     }
 
-    private static boolean singleBank(ComponentSampleModel c) {
-        for (int bank : c.getBankIndices()) {
-            if (bank != 0) {
-                return false;
+    /** Where pixel (x, y)'s samples start in a one-bank component raster, or null for other layouts. */
+    private record Layout(int base, int stride, int[] offsets) {
+        static Layout of(Raster raster, int x, int y) {
+            DataBuffer buffer = raster.getDataBuffer();
+            if (!(raster.getSampleModel() instanceof ComponentSampleModel c) || buffer.getNumBanks() != 1) {
+                return null;
             }
+            for (int bank : c.getBankIndices()) {
+                if (bank != 0) {
+                    return null;
+                }
+            }
+            int base = buffer.getOffset() + (y - raster.getSampleModelTranslateY()) * c.getScanlineStride()
+                    + (x - raster.getSampleModelTranslateX()) * c.getPixelStride();
+            return new Layout(base, c.getPixelStride(), c.getBandOffsets());
         }
-        return true;
     }
 }

@@ -103,10 +103,10 @@ final class BenchInpaintCommand implements Callable<Integer> {
                 ms.put("total", since(start));
                 if (run < 0) {
                     result.regions().forEach(r -> regions.add(String.format(Locale.ROOT,
-                            "  region %dx%d at (%d,%d): network %dx%d, %d hole cells, %d context cells, feather %d px,"
-                                    + " weight left out at most %.4f", r.region().width, r.region().height, r.region().x,
-                            r.region().y, r.networkSize().width(), r.networkSize().height(), r.targetCells(),
-                            r.sourceCells(), r.featherRadius(), r.maxDroppedMass())));
+                            "  region %dx%d at (%d,%d): network %dx%d, %d hole cells, %d context cells, %.1f weights kept per row,"
+                                    + " feather %d px, weight left out at most %.4f", r.region().width, r.region().height,
+                            r.region().x, r.region().y, r.networkSize().width(), r.networkSize().height(),
+                            r.targetCells(), r.sourceCells(), r.meanKeptPerRow(), r.featherRadius(), r.maxDroppedMass())));
                 } else {
                     ms.forEach((k, v) -> stages.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
                 }

@@ -32,7 +32,7 @@ public final class CraPipeline {
 
     /** What one region's fill did. */
     public record RegionReport(Rectangle region, NetworkSize networkSize, int targetCells, int sourceCells,
-            double maxDroppedMass, int featherRadius) {}
+            double meanKeptPerRow, double maxDroppedMass, int featherRadius) {}
 
     /**
      * Fills the holes of {@code mask} inside {@code region}, reading {@code photo} and writing
@@ -73,6 +73,7 @@ public final class CraPipeline {
                     .emit(small, hole, low, residuals, aggregation, targets, up, fill);
         }
         return new RegionReport(region, size, targets.length, aggregation.sourceCount(),
+                targets.length == 0 ? 0 : (double) aggregation.keptWeights() / targets.length,
                 aggregation.maxDroppedMass(), feather.radius());
     }
 

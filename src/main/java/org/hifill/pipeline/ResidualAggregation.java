@@ -88,7 +88,8 @@ public final class ResidualAggregation {
         return new ResidualAggregation(residuals, targets, sources, weights, dropped);
     }
 
-    private long keptWeights() {
+    /** Number of weights kept over all rows. */
+    public long keptWeights() {
         long n = 0;
         for (float w : weights) {
             n += w != 0f ? 1 : 0;

@@ -47,8 +47,8 @@ final class InpaintCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--strategy", defaultValue = "auto", paramLabel = "auto|whole|crop",
-            description = "Whole photo, or crops around small holes; auto ${DEFAULT-VALUE} "
-                    + "(crops when the long side exceeds 1024 px and crops cover at most half the photo).")
+            description = "The whole photo, or crops around small holes; auto (the default) crops when the "
+                    + "long side exceeds 1024 px and the crops cover at most half of the photo.")
     String strategy;
 
     @Option(names = "--invert-mask", description = "Black (not white) marks the hole.")

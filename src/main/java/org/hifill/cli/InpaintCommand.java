@@ -47,8 +47,8 @@ final class InpaintCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--strategy", defaultValue = "auto", paramLabel = "auto|whole|crop",
-            description = "Whole photo, or crops around small holes; auto ${DEFAULT-VALUE} "
-                    + "(crops when the long side exceeds 1024 px and crops cover at most half the photo).")
+            description = "Whole photo, or crops around small holes (default: ${DEFAULT-VALUE}; auto crops "
+                    + "when the long side exceeds 1024 px and crops cover at most half the photo).")
     String strategy;
 
     @Option(names = "--invert-mask", description = "Black (not white) marks the hole.")
@@ -82,7 +82,7 @@ final class InpaintCommand implements Callable<Integer> {
         if (!batch && files.size() != 2) {
             throw usage("give IMAGE and MASK (or --images DIR --masks DIR)");
         }
-        if (quality < 0 || quality > 1) {
+        if (!(quality >= 0 && quality <= 1)) {
             throw usage("--quality must be between 0 and 1, not " + quality);
         }
         InpaintOptions options = InpaintOptions.defaults().withStrategy(parseStrategy()).withTolerance(tolerance);
@@ -106,6 +106,9 @@ final class InpaintCommand implements Callable<Integer> {
     private int batch(PhotoJob job) throws IOException {
         List<Path> photos = BatchFiles.photos(imagesDir);
         java.util.Map<String, Path> masks = BatchFiles.byBaseName(BatchFiles.photos(masksDir));
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw new IOException(output + ": is a file, not a folder (batch mode writes into a folder)");
+        }
         Files.createDirectories(output);
         PrintWriter err = spec.commandLine().getErr();
         List<String> failures = new ArrayList<>();
@@ -131,7 +134,7 @@ final class InpaintCommand implements Callable<Integer> {
                         done++;
                     } catch (IOException | IllegalArgumentException e) {
                         bar.pause();
-                        err.println("hifill: " + e.getMessage());
+                        err.println("hifill: " + UserErrors.oneLine(e));
                         err.flush();
                         bar.resume();
                         failures.add(photo.getFileName().toString());

@@ -101,6 +101,22 @@ class InpaintCommandTest {
     }
 
     @Test
+    void qualityThatIsNotANumberIsAUsageError() {
+        CliRun run = inpaint(photo, whiteHole, out.resolve("result.png"), "--quality", "NaN");
+
+        InpaintFixtures.assertUsageError(run).contains("--quality").contains("NaN");
+        assertThat(names(out)).isEmpty();
+    }
+
+    @Test
+    void helpNamesTheDefaultStrategyOnce() {
+        CliRun run = CliRun.of("inpaint", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("(default: auto;").doesNotContain("auto auto");
+    }
+
+    @Test
     void invertedBlackHoleMaskGivesTheSameResultAsTheWhiteHoleMask() throws IOException {
         Path white = out.resolve("white.png");
         Path black = out.resolve("black.png");

@@ -37,7 +37,7 @@ final class InpaintCommand implements Callable<Integer> {
             description = "Output file (its extension picks the format), or folder in batch mode.")
     Path output;
 
-    @Option(names = "--images", paramLabel = "DIR", description = "Batch mode: folder of photos.")
+    @Option(names = "--images", paramLabel = "DIR", description = "Batch mode: folder of photos (outputs keep their names; WebP is written as PNG).")
     Path imagesDir;
 
     @Option(names = "--masks", paramLabel = "DIR", description = "Batch mode: folder of masks, matched by file name.")
@@ -112,6 +112,7 @@ final class InpaintCommand implements Callable<Integer> {
         Files.createDirectories(output);
         PrintWriter err = spec.commandLine().getErr();
         List<String> failures = new ArrayList<>();
+        java.util.Set<String> outputs = new java.util.HashSet<>();
         int done = 0;
         int skipped = 0;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("inpaint").setInitialMax(photos.size())
@@ -126,11 +127,18 @@ final class InpaintCommand implements Callable<Integer> {
                     err.flush();
                     bar.resume();
                     skipped++;
+                } else if (!outputs.add(BatchFiles.outputName(photo))) {
+                    bar.pause();
+                    err.println("hifill: " + photo + ": its output " + output.resolve(BatchFiles.outputName(photo))
+                            + " is also that of an earlier photo; not overwritten");
+                    err.flush();
+                    bar.resume();
+                    failures.add(photo.getFileName().toString());
                 } else {
                     try {
                         Path pictures = intermediates == null ? null
                                 : intermediates.resolve(BatchFiles.baseName(photo));
-                        job.run(photo, mask.get(), output.resolve(photo.getFileName()), pictures);
+                        job.run(photo, mask.get(), output.resolve(BatchFiles.outputName(photo)), pictures);
                         done++;
                     } catch (IOException | IllegalArgumentException e) {
                         bar.pause();

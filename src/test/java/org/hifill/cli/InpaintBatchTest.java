@@ -97,6 +97,36 @@ class InpaintBatchTest {
     }
 
     @Test
+    void webpPhotoIsWrittenAsPng() throws IOException {
+        folders();
+        Path webp = copyWebp(images.resolve("p.webp"));
+        write(mask(64, 48, new java.awt.Rectangle(24, 16, 12, 12), false), masks.resolve("p.png"));
+
+        CliRun run = batch();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.outLines()).containsExactly("1 inpainted, 0 failed, 0 skipped (no mask) -> " + out);
+        assertThat(names(out)).containsExactly("p.png");
+        assertThat(read(out.resolve("p.png")).getWidth()).isEqualTo(64);
+        assertThat(webp).exists();
+    }
+
+    @Test
+    void webpPhotoWhosePngNameIsTakenByAnotherPhotoFailsAndOverwritesNothing() throws IOException {
+        folders();
+        write(photo(64, 48, 1), images.resolve("p.png"));
+        Path webp = copyWebp(images.resolve("p.webp"));
+        write(mask(64, 48, new java.awt.Rectangle(24, 16, 12, 12), false), masks.resolve("p.png"));
+
+        CliRun run = batch();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.outLines()).first().asString().isEqualTo("1 inpainted, 1 failed, 0 skipped (no mask) -> " + out);
+        InpaintFixtures.assertOneLineError(run).startsWith("hifill: " + webp + ": its output " + out.resolve("p.png"));
+        assertThat(names(out)).containsExactly("p.png");
+    }
+
+    @Test
     void missingOutputFolderIsCreated() throws IOException {
         folders();
         out = dir.resolve("results/today");
@@ -178,6 +208,15 @@ class InpaintBatchTest {
 
         InpaintFixtures.assertUsageError(run).contains("not both");
         assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    /** The 64 x 48 lossless WebP of the image tests (Java writes no WebP). */
+    private static Path copyWebp(Path to) throws IOException {
+        try (var in = InpaintBatchTest.class.getResourceAsStream("/org/hifill/image/pattern-lossless.webp")) {
+            assertThat(in).isNotNull();
+            Files.copy(in, to);
+        }
+        return to;
     }
 
     private void folders() throws IOException {

@@ -39,6 +39,12 @@ final class BatchFiles {
         return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1));
     }
 
+    /** The output file name for a photo: its own, except that WebP (which hifill cannot write) becomes PNG. */
+    static String outputName(Path photo) {
+        String name = photo.getFileName().toString();
+        return name.toLowerCase(Locale.ROOT).endsWith(".webp") ? baseName(photo) + ".png" : name;
+    }
+
     static String baseName(Path p) {
         String name = p.getFileName().toString();
         int dot = name.lastIndexOf('.');

@@ -37,7 +37,7 @@ final class InpaintCommand implements Callable<Integer> {
             description = "Output file (its extension picks the format), or folder in batch mode.")
     Path output;
 
-    @Option(names = "--images", paramLabel = "DIR", description = "Batch mode: folder of photos.")
+    @Option(names = "--images", paramLabel = "DIR", description = "Batch mode: folder of photos (outputs keep their names; WebP is written as PNG).")
     Path imagesDir;
 
     @Option(names = "--masks", paramLabel = "DIR", description = "Batch mode: folder of masks, matched by file name.")
@@ -47,8 +47,8 @@ final class InpaintCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--strategy", defaultValue = "auto", paramLabel = "auto|whole|crop",
-            description = "The whole photo, or crops around small holes; auto (the default) crops when the "
-                    + "long side exceeds 1024 px and the crops cover at most half of the photo.")
+            description = "Whole photo, or crops around small holes (default: ${DEFAULT-VALUE}; auto crops "
+                    + "when the long side exceeds 1024 px and crops cover at most half the photo).")
     String strategy;
 
     @Option(names = "--invert-mask", description = "Black (not white) marks the hole.")
@@ -82,7 +82,7 @@ final class InpaintCommand implements Callable<Integer> {
         if (!batch && files.size() != 2) {
             throw usage("give IMAGE and MASK (or --images DIR --masks DIR)");
         }
-        if (quality < 0 || quality > 1) {
+        if (!(quality >= 0 && quality <= 1)) {
             throw usage("--quality must be between 0 and 1, not " + quality);
         }
         InpaintOptions options = InpaintOptions.defaults().withStrategy(parseStrategy()).withTolerance(tolerance);
@@ -106,9 +106,13 @@ final class InpaintCommand implements Callable<Integer> {
     private int batch(PhotoJob job) throws IOException {
         List<Path> photos = BatchFiles.photos(imagesDir);
         java.util.Map<String, Path> masks = BatchFiles.byBaseName(BatchFiles.photos(masksDir));
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw new IOException(output + ": is a file, not a folder (batch mode writes into a folder)");
+        }
         Files.createDirectories(output);
         PrintWriter err = spec.commandLine().getErr();
         List<String> failures = new ArrayList<>();
+        java.util.Set<String> outputs = new java.util.HashSet<>();
         int done = 0;
         int skipped = 0;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("inpaint").setInitialMax(photos.size())
@@ -123,15 +127,22 @@ final class InpaintCommand implements Callable<Integer> {
                     err.flush();
                     bar.resume();
                     skipped++;
+                } else if (!outputs.add(BatchFiles.outputName(photo))) {
+                    bar.pause();
+                    err.println("hifill: " + photo + ": its output " + output.resolve(BatchFiles.outputName(photo))
+                            + " is also that of an earlier photo; not overwritten");
+                    err.flush();
+                    bar.resume();
+                    failures.add(photo.getFileName().toString());
                 } else {
                     try {
                         Path pictures = intermediates == null ? null
                                 : intermediates.resolve(BatchFiles.baseName(photo));
-                        job.run(photo, mask.get(), output.resolve(photo.getFileName()), pictures);
+                        job.run(photo, mask.get(), output.resolve(BatchFiles.outputName(photo)), pictures);
                         done++;
                     } catch (IOException | IllegalArgumentException e) {
                         bar.pause();
-                        err.println("hifill: " + e.getMessage());
+                        err.println("hifill: " + UserErrors.oneLine(e));
                         err.flush();
                         bar.resume();
                         failures.add(photo.getFileName().toString());

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.hifill.image.ImageOutputException;
 import org.hifill.image.MaskReader;
 import org.hifill.image.Photo;
 import org.hifill.image.PhotoReader;
@@ -53,6 +54,9 @@ final class PhotoJob {
      */
     Report run(Path image, Path mask, Path output, Path pictures) throws IOException {
         PhotoWriter.checkWritable(output, image, mask);
+        if (pictures != null && Files.exists(pictures) && !Files.isDirectory(pictures)) {
+            throw new ImageOutputException(pictures, "is a file, not a folder for the stage pictures");
+        }
         Map<String, Double> millis = new LinkedHashMap<>();
         long t = System.nanoTime();
         Photo photo = PhotoReader.read(image);

@@ -2,6 +2,12 @@ package org.hifill.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -32,7 +38,20 @@ final class UserErrors implements IExecutionExceptionHandler {
         return INTERNAL_ERROR;
     }
 
-    private static String oneLine(Throwable t) {
+    /**
+     * The first line of the message. A {@link FileSystemException} without a reason has only the
+     * file name as its message; the problem is then named after its kind.
+     */
+    static String oneLine(Throwable t) {
+        if (t instanceof FileSystemException f && f.getFile() != null && f.getReason() == null) {
+            String problem = t instanceof NoSuchFileException ? "not found"
+                    : t instanceof AccessDeniedException ? "permission denied"
+                    : t instanceof FileAlreadyExistsException ? "already exists, and is not a folder"
+                    : t instanceof NotDirectoryException ? "not a folder"
+                    : t instanceof DirectoryNotEmptyException ? "folder not empty"
+                    : t.getClass().getSimpleName();
+            return f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": " + problem;
+        }
         String m = t.getMessage();
         if (m == null || m.isBlank()) {
             m = t.getClass().getSimpleName();

@@ -12,7 +12,7 @@ import org.hifill.pipeline.HoleMask;
  */
 public final class MaskGenerator {
 
-    static final int ATTEMPTS = 10;
+    private static final int ATTEMPTS = 10;
 
     private final FreeFormStrokes strokes = FreeFormStrokes.brush();
     private final ObjectMasks objects;
@@ -21,10 +21,6 @@ public final class MaskGenerator {
     public MaskGenerator(ObjectMasks objects, MaskSettings settings) {
         this.objects = objects;
         this.settings = settings;
-    }
-
-    public MaskSettings settings() {
-        return settings;
     }
 
     /** A square mask of the given side. */

@@ -19,8 +19,6 @@ import org.hifill.pipeline.NetworkSize;
  */
 public final class RandomCrops {
 
-    public static final int DEFAULT_SIZE = 512;
-
     private final int size;
 
     public RandomCrops(int size) {

@@ -36,10 +36,10 @@ final class MasksCommand implements Callable<Integer> {
     @Option(names = "-n", required = true, paramLabel = "N", description = "How many masks.")
     int count;
 
-    @Option(names = "--size", defaultValue = "512", description = "Side of the square masks (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--size", defaultValue = "512", paramLabel = "PIXELS", description = "Side of the square masks (default: ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--templates", paramLabel = "DIR",

@@ -81,7 +81,7 @@ final class BenchInpaintCommand implements Callable<Integer> {
             Path outFile = dir.resolve("out." + format);
             PhotoWriter.write(SyntheticPhoto.create(width, height, 7), photoFile, WriteOptions.defaults());
             HoleMask painted = FreeFormStrokes.brush().draw(width, height, hole, new Random(7));
-            PhotoWriter.write(maskPicture(painted), maskFile, WriteOptions.defaults());
+            PhotoWriter.write(painted.toImage(), maskFile, WriteOptions.defaults());
             InpaintOptions options = InpaintOptions.defaults()
                     .withStrategy(Strategy.valueOf(strategy.toUpperCase(Locale.ROOT)));
             Map<String, List<Double>> stages = new LinkedHashMap<>();
@@ -139,20 +139,6 @@ final class BenchInpaintCommand implements Callable<Integer> {
             out.println("no bundled model: random weights (attention rows are diffuse, so aggregation does more work)");
             return Inpainter.of(new GeneratorModel(ModelDirectory.initialise(GeneratorConfig.released(), manager), manager));
         }
-    }
-
-    private static java.awt.image.BufferedImage maskPicture(HoleMask mask) {
-        var image = new java.awt.image.BufferedImage(mask.width(), mask.height(),
-                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
-        byte[] data = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        for (int y = 0; y < mask.height(); y++) {
-            for (int x = 0; x < mask.width(); x++) {
-                if (mask.isHole(x, y)) {
-                    data[y * mask.width() + x] = (byte) 255;
-                }
-            }
-        }
-        return image;
     }
 
     private static double since(long start) {

@@ -1,11 +1,7 @@
 package org.hifill.masks;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
 import java.util.Random;
 import org.hifill.pipeline.HoleMask;
 
@@ -35,57 +31,57 @@ public final class FreeFormStrokes {
 
     /** Draws strokes until at least {@code holeShare} of the image is hole. */
     public HoleMask draw(int width, int height, double holeShare, Random random) {
-        BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = canvas.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-        g.setColor(Color.WHITE);
-        byte[] pixels = ((DataBufferByte) canvas.getRaster().getDataBuffer()).getData();
-        int side = Math.min(width, height);
-        long target = (long) Math.ceil(holeShare * width * height);
-        long covered = 0;
-        while (covered < target) {
-            float strokeWidth = (float) (side * (minWidthShare + random.nextDouble() * (maxWidthShare - minWidthShare)));
-            g.setStroke(new BasicStroke(Math.max(1f, strokeWidth), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            int vertices = 3 + random.nextInt(6);
-            int[] xs = new int[vertices];
-            int[] ys = new int[vertices];
-            double x = random.nextDouble() * width;
-            double y = random.nextDouble() * height;
-            double angle = random.nextDouble() * 2 * Math.PI;
-            for (int v = 0; v < vertices; v++) {
-                xs[v] = (int) x;
-                ys[v] = (int) y;
-                angle += (random.nextDouble() - 0.5) * 2.5;
-                double length = side * (0.05 + random.nextDouble() * 0.2);
-                x = Math.max(0, Math.min(width - 1, x + Math.cos(angle) * length));
-                y = Math.max(0, Math.min(height - 1, y + Math.sin(angle) * length));
-            }
-            g.drawPolyline(xs, ys, vertices);
-            covered = estimateCovered(pixels, width, height);
+        MaskCanvas canvas = new MaskCanvas(width, height);
+        while (canvas.share() < holeShare) {
+            int side = Math.min(width, height);
+            float penWidth = (float) (side * (minWidthShare + random.nextDouble() * (maxWidthShare - minWidthShare)));
+            canvas.stroke(polyline(width, height, random), penWidth, true);
         }
-        g.dispose();
-        HoleMask mask = new HoleMask(width, height);
-        for (int y = 0; y < height; y++) {
-            int row = y * width;
-            for (int x = 0; x < width; x++) {
-                if (pixels[row + x] != 0) {
-                    mask.setHole(x, y, true);
-                }
-            }
-        }
-        return mask;
+        return canvas.toHoleMask();
     }
 
-    /** Hole pixels counted on every fourth row and column, scaled up. */
-    private static long estimateCovered(byte[] pixels, int width, int height) {
-        long n = 0;
-        long samples = 0;
-        for (int y = 0; y < height; y += 4) {
-            for (int x = 0; x < width; x += 4) {
-                n += pixels[y * width + x] != 0 ? 1 : 0;
-                samples++;
-            }
+    /**
+     * Brings the canvas's hole share into [min, max] with spots: short dabs that erase hole where
+     * there is too much and paint hole where there is too little. A dab covers at most half of
+     * max - min, so painting up to min cannot overshoot max; each dab starts on a pixel it changes,
+     * so the loops end.
+     */
+    void clip(MaskCanvas canvas, double min, double max, Random random) {
+        int side = Math.min(canvas.width(), canvas.height());
+        // A dab of length w and pen w covers w^2 + pi w^2 / 4 < 1.8 w^2 <= (max - min) / 2 of the image.
+        float penWidth = (float) (side * Math.min(maxWidthShare, Math.sqrt((max - min) / 4)));
+        while (canvas.share() > max) {
+            canvas.stroke(dab(canvas, canvas.randomPixel(true, random), penWidth, random), penWidth, false);
         }
-        return n * ((long) width * height) / samples;
+        while (canvas.share() < min) {
+            canvas.stroke(dab(canvas, canvas.randomPixel(false, random), penWidth, random), penWidth, true);
+        }
+    }
+
+    /** A polyline of 3 to 8 vertices that turns by up to 72 degrees at each. */
+    private static Path2D polyline(int width, int height, Random random) {
+        int side = Math.min(width, height);
+        int vertices = 3 + random.nextInt(6);
+        double x = random.nextDouble() * width;
+        double y = random.nextDouble() * height;
+        double angle = random.nextDouble() * 2 * Math.PI;
+        Path2D.Double path = new Path2D.Double();
+        path.moveTo(x, y);
+        for (int v = 1; v < vertices; v++) {
+            angle += (random.nextDouble() - 0.5) * 2.5;
+            double length = side * (0.05 + random.nextDouble() * 0.2);
+            x = Math.max(0, Math.min(width - 1, x + Math.cos(angle) * length));
+            y = Math.max(0, Math.min(height - 1, y + Math.sin(angle) * length));
+            path.lineTo(x, y);
+        }
+        return path;
+    }
+
+    /** A segment as long as the pen is wide, from the centre of pixel {@code index} in a random direction. */
+    private static Line2D dab(MaskCanvas canvas, int index, float length, Random random) {
+        double x = index % canvas.width() + 0.5;
+        double y = index / canvas.width() + 0.5;
+        double angle = random.nextDouble() * 2 * Math.PI;
+        return new Line2D.Double(x, y, x + Math.cos(angle) * length, y + Math.sin(angle) * length);
     }
 }

@@ -1,6 +1,8 @@
 package org.hifill.pipeline;
 
 import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 
 /**
  * Which pixels of a photo are to be filled: one bit per pixel, so an 8K mask takes 8 MB.
@@ -66,6 +68,18 @@ public final class HoleMask {
             }
         }
         return values;
+    }
+
+    /** The mask as a grey picture: white (255) holes on black. */
+    public BufferedImage toImage() {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        for (int y = 0; y < height; y++) {
+            for (int x = nextHole(y, 0, width); x >= 0; x = x + 1 < width ? nextHole(y, x + 1, width) : -1) {
+                data[y * width + x] = (byte) 255;
+            }
+        }
+        return image;
     }
 
     /** Number of hole pixels. */

@@ -114,19 +114,26 @@ public final class OutwardFeather {
             int b0 = clamp((int) Math.floor(fy), blocksHigh);
             int b1 = clamp(b0 + 1, blocksHigh);
             float ty = (float) Math.max(0, Math.min(1, fy - Math.floor(fy)));
-            for (int u = 0; u < cell.width; u++) {
-                int x = cell.x + u;
-                if (mask.isHole(x, y)) {
-                    out[u] = 1f;
-                    continue;
+            int end = cell.x + cell.width;
+            for (int x = cell.x; x < end; ) {
+                int known = mask.nextKnown(y, x, end);
+                int holeEnd = known < 0 ? end : known;
+                Arrays.fill(out, x - cell.x, holeEnd - cell.x, 1f);
+                if (known < 0) {
+                    break;
                 }
-                double fx = (x - tileX + 0.5) / blockSize - 0.5;
-                int a0 = clamp((int) Math.floor(fx), blocksWide);
-                int a1 = clamp(a0 + 1, blocksWide);
-                float tx = (float) Math.max(0, Math.min(1, fx - Math.floor(fx)));
-                float top = blocks[b0 * blocksWide + a0] * (1 - tx) + blocks[b0 * blocksWide + a1] * tx;
-                float bottom = blocks[b1 * blocksWide + a0] * (1 - tx) + blocks[b1 * blocksWide + a1] * tx;
-                out[u] = weight((top * (1 - ty) + bottom * ty) * blockSize);
+                int hole = mask.nextHole(y, known, end);
+                int knownEnd = hole < 0 ? end : hole;
+                for (int px = known; px < knownEnd; px++) {
+                    double fx = (px - tileX + 0.5) / blockSize - 0.5;
+                    int a0 = clamp((int) Math.floor(fx), blocksWide);
+                    int a1 = clamp(a0 + 1, blocksWide);
+                    float tx = (float) Math.max(0, Math.min(1, fx - Math.floor(fx)));
+                    float top = blocks[b0 * blocksWide + a0] * (1 - tx) + blocks[b0 * blocksWide + a1] * tx;
+                    float bottom = blocks[b1 * blocksWide + a0] * (1 - tx) + blocks[b1 * blocksWide + a1] * tx;
+                    out[px - cell.x] = weight((top * (1 - ty) + bottom * ty) * blockSize);
+                }
+                x = knownEnd;
             }
         }
     }

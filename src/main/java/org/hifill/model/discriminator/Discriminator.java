@@ -30,6 +30,9 @@ import org.hifill.model.weights.TfVariable;
  * {@code discriminator/linear/kernel} imports with the plain {@code DENSE_KERNEL} transpose, for
  * every crop size. (Importing the release's critic for RGB input would also need the input
  * channels of {@code conv1/w} reversed, as the generator's first kernels are at import.)
+ *
+ * <p>For the gradient penalty, the critic's input gradient is also built from ordinary operations
+ * ({@link InputGradient}).
  */
 public final class Discriminator extends FixedShapeBlock implements TfNamed, InputGradient {
 
@@ -62,11 +65,6 @@ public final class Discriminator extends FixedShapeBlock implements TfNamed, Inp
         linear = addChildBlock("linear", new TfDense("linear", side * side * in, 1));
     }
 
-    /** The side of the square images this critic scores. */
-    public int cropSize() {
-        return cropSize;
-    }
-
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
@@ -89,8 +87,7 @@ public final class Discriminator extends FixedShapeBlock implements TfNamed, Inp
      */
     @Override
     public NDArray inputGradient(ParameterStore ps, NDArray images, boolean training) {
-        Shape shape = images.getShape();
-        checkInput(shape);
+        checkInput(images.getShape());
         return Scoped.compute(images, () -> {
             List<NDArray> layerInputs = new ArrayList<>();
             List<NDArray> preActivations = new ArrayList<>();

@@ -65,11 +65,11 @@ public final class TfConv2d extends FixedShapeBlock implements TfNamed {
         NDArray dilated = dilate(dilate(outputGradient, 2), 3);
         NDArray padded = Conv2d.conv2d(dilated, flipped.transpose(1, 0, 2, 3), null, new Shape(1, 1),
                 new Shape(kernel - 1, kernel - 1), new Shape(1, 1), 1).singletonOrThrow();
-        int h = (int) inputShape.get(2);
-        int w0 = (int) inputShape.get(3);
-        int top = SamePadding.before(h, kernel, stride, 1);
-        int left = SamePadding.before(w0, kernel, stride, 1);
-        return padded.get(":, :, " + top + ":" + (top + h) + ", " + left + ":" + (left + w0));
+        int height = (int) inputShape.get(2);
+        int width = (int) inputShape.get(3);
+        int top = SamePadding.before(height, kernel, stride, 1);
+        int left = SamePadding.before(width, kernel, stride, 1);
+        return padded.get(":, :, " + top + ":" + (top + height) + ", " + left + ":" + (left + width));
     }
 
     /** Puts {@code stride - 1} zeros between neighbours along {@code axis}. */

@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.TruncatedNormalInitializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +23,6 @@ import org.hifill.model.weights.TfVariable;
  * {@code SCOPE/{pw,ds_biases}} for the gate; LWGC_ds adds the depth-wise {@code SCOPE/dw}.
  */
 public final class GatedConv2d extends FixedShapeBlock implements TfNamed {
-
-    /** The authors' initialisation of every kernel. */
-    private static final float INIT_STDDEV = 0.05f;
 
     private final String scope;
     private final GateType gateType;
@@ -50,28 +46,28 @@ public final class GatedConv2d extends FixedShapeBlock implements TfNamed {
         kernel = b.kernel;
         stride = b.stride;
         dilation = b.dilation;
-        featureWeight = addParameter(weight("feature_w", new Shape(outChannels, inChannels, kernel, kernel)));
-        featureBias = addParameter(bias("feature_b", outChannels));
+        featureWeight = addParameter(ReleaseParameters.kernel("feature_w", new Shape(outChannels, inChannels, kernel, kernel)));
+        featureBias = addParameter(ReleaseParameters.bias("feature_b", outChannels));
         switch (gateType) {
             case GC -> {
                 gateDepthwise = null;
-                gateWeight = addParameter(weight("gate_w", new Shape(outChannels, inChannels, kernel, kernel)));
-                gateBias = addParameter(bias("gate_b", outChannels));
+                gateWeight = addParameter(ReleaseParameters.kernel("gate_w", new Shape(outChannels, inChannels, kernel, kernel)));
+                gateBias = addParameter(ReleaseParameters.bias("gate_b", outChannels));
             }
             case LWGC_SC -> {
                 gateDepthwise = null;
-                gateWeight = addParameter(weight("gate_w", new Shape(1, inChannels, kernel, kernel)));
-                gateBias = addParameter(bias("gate_b", 1));
+                gateWeight = addParameter(ReleaseParameters.kernel("gate_w", new Shape(1, inChannels, kernel, kernel)));
+                gateBias = addParameter(ReleaseParameters.bias("gate_b", 1));
             }
             case LWGC_PW -> {
                 gateDepthwise = null;
-                gateWeight = addParameter(weight("gate_pw", new Shape(outChannels, inChannels, 1, 1)));
-                gateBias = addParameter(bias("gate_b", outChannels));
+                gateWeight = addParameter(ReleaseParameters.kernel("gate_pw", new Shape(outChannels, inChannels, 1, 1)));
+                gateBias = addParameter(ReleaseParameters.bias("gate_b", outChannels));
             }
             case LWGC_DS -> {
-                gateDepthwise = addParameter(weight("gate_dw", new Shape(inChannels, 1, kernel, kernel)));
-                gateWeight = addParameter(weight("gate_pw", new Shape(outChannels, inChannels, 1, 1)));
-                gateBias = addParameter(bias("gate_b", outChannels));
+                gateDepthwise = addParameter(ReleaseParameters.kernel("gate_dw", new Shape(inChannels, 1, kernel, kernel)));
+                gateWeight = addParameter(ReleaseParameters.kernel("gate_pw", new Shape(outChannels, inChannels, 1, 1)));
+                gateBias = addParameter(ReleaseParameters.bias("gate_b", outChannels));
             }
             default -> throw new IllegalStateException(gateType.name());
         }
@@ -80,19 +76,6 @@ public final class GatedConv2d extends FixedShapeBlock implements TfNamed {
     /** Starts a layer named {@code scope} in the TF checkpoint. */
     public static Builder builder(String scope) {
         return new Builder(scope);
-    }
-
-    private static Parameter weight(String name, Shape shape) {
-        return Parameter.builder()
-                .setName(name)
-                .setType(Parameter.Type.WEIGHT)
-                .optShape(shape)
-                .optInitializer(new TruncatedNormalInitializer(INIT_STDDEV))
-                .build();
-    }
-
-    private static Parameter bias(String name, int size) {
-        return Parameter.builder().setName(name).setType(Parameter.Type.BIAS).optShape(new Shape(size)).build();
     }
 
     @Override
@@ -122,12 +105,9 @@ public final class GatedConv2d extends FixedShapeBlock implements TfNamed {
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape in = inputShapes[0];
         return new Shape[] {
-            new Shape(in.get(0), outChannels, ceilDiv(in.get(2), stride), ceilDiv(in.get(3), stride))
+            new Shape(in.get(0), outChannels, SamePadding.outputSize(in.get(2), stride),
+                    SamePadding.outputSize(in.get(3), stride))
         };
-    }
-
-    private static long ceilDiv(long a, long b) {
-        return (a + b - 1) / b;
     }
 
     @Override
@@ -162,7 +142,7 @@ public final class GatedConv2d extends FixedShapeBlock implements TfNamed {
 
     /** Multiply-accumulates of one forward pass on an input of the given spatial size. */
     public long multiplyAccumulates(long inHeight, long inWidth) {
-        long pixels = ceilDiv(inHeight, stride) * ceilDiv(inWidth, stride);
+        long pixels = SamePadding.outputSize(inHeight, stride) * SamePadding.outputSize(inWidth, stride);
         long k2 = (long) kernel * kernel;
         long feature = k2 * inChannels * outChannels;
         long gate = switch (gateType) {

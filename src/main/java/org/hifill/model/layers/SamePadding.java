@@ -15,9 +15,14 @@ public final class SamePadding {
 
     private SamePadding() {}
 
+    /** Output length along an axis of length {@code in}: {@code ceil(in / stride)}. */
+    public static long outputSize(long in, int stride) {
+        return (in + stride - 1) / stride;
+    }
+
     /** Total padding along one axis of length {@code in}. */
     public static int total(int in, int kernel, int stride, int dilation) {
-        int out = (in + stride - 1) / stride;
+        int out = (int) outputSize(in, stride);
         return Math.max((out - 1) * stride + (kernel - 1) * dilation + 1 - in, 0);
     }
 

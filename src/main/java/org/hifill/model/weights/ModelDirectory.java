@@ -152,7 +152,7 @@ public final class ModelDirectory {
 
     /** Number of scalar parameters of a generator. */
     public static long parameterCount(HiFillGenerator generator) {
-        return generator.tfVariables().stream().mapToLong(v -> v.parameter().getShape().size()).sum();
+        return generator.parameterCount();
     }
 
     private interface Writer {

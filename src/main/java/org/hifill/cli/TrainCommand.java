@@ -88,7 +88,7 @@ final class TrainCommand implements Callable<Integer> {
         @Override
         public void stepped(long step, StepLosses losses) {
             bar.stepTo(step);
-            bar.setExtraMessage(losses.summary());
+            bar.setExtraMessage(" " + losses.summary());
         }
 
         @Override

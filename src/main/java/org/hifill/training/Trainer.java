@@ -6,8 +6,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import java.io.IOException;
 import java.util.Random;
 import org.hifill.model.discriminator.Discriminator;
@@ -64,6 +67,8 @@ public final class Trainer {
         this.ps = new ParameterStore(manager, false);
         this.reconstruction = new ReconstructionLoss(config.weighting());
         this.step = step;
+        requireGradients(generator);
+        requireGradients(discriminator);
     }
 
     /**
@@ -84,6 +89,13 @@ public final class Trainer {
         Discriminator discriminator = new Discriminator(config.cropSize());
         discriminator.initialize(manager, DataType.FLOAT32, new Shape(1, 3, config.cropSize(), config.cropSize()));
         return discriminator;
+    }
+
+    /** Loaded parameters (a checkpoint, a model to fine-tune) come without gradients: they need them. */
+    private static void requireGradients(Block block) {
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            p.getValue().getArray().setRequiresGradient(true);
+        }
     }
 
     /** Generator steps taken. */

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.hifill.model.generator.GeneratorConfig;
 import org.hifill.model.weights.ModelDirectory;
+import org.hifill.model.weights.Provenance;
 import org.hifill.training.StepLosses;
 import org.hifill.training.TinyTraining;
 import org.hifill.training.ValidationScores;
@@ -43,6 +45,27 @@ class TrainCommandTest {
             assertThat(model.manifest().provenance().source()).isEqualTo("trained");
             assertThat(model.manifest().provenance().trainingSteps()).isEqualTo(5);
             assertThat(model.generator().config().baseWidth()).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void initStartsFromAModelDirectory() throws IOException {
+        Path photos = TinyTraining.photos(dir.resolve("photos"));
+        Path model = dir.resolve("start");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ModelDirectory.save(ModelDirectory.initialise(GeneratorConfig.released().withBaseWidth(4), manager),
+                    Provenance.randomInit("2026-01-01T00:00:00Z"), model);
+        }
+        Path run = dir.resolve("run");
+
+        CliRun result = CliRun.of("train", "--data", photos.toString(), "--out", run.toString(), "--steps", "1",
+                "--config", TinyTraining.configFile(dir).toString(), "--init", model.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            var trained = ModelDirectory.load(run.resolve("model"), manager);
+            assertThat(trained.generator().config().baseWidth()).as("the initial model's, not the config's").isEqualTo(4);
+            assertThat(trained.manifest().provenance().notes()).endsWith("from " + model);
         }
     }
 }

@@ -51,6 +51,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "MODEL_DIR", description = "Start the generator from this model (fine-tuning).")
     Path init;
 
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Object mask templates (white = hole), such as the release's 100 (default: procedural shapes).")
+    Path templates;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,7 +65,7 @@ final class TrainCommand implements Callable<Integer> {
                     "--config is for a new run; a resumed run keeps the configuration in its checkpoint");
         }
         TrainingConfig settings = config == null ? TrainingConfig.defaults() : TrainingConfig.read(config);
-        TrainingRun run = new TrainingRun(data, validation, runDir, steps, resume, settings, init);
+        TrainingRun run = new TrainingRun(data, validation, runDir, steps, resume, settings, init, templates);
         ValidationScores scores;
         try (ProgressDisplay display = new ProgressDisplay()) {
             scores = run.run(display);

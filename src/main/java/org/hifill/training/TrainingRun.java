@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.hifill.masks.MaskGenerator;
 import org.hifill.masks.MaskSettings;
+import org.hifill.masks.ObjectTemplates;
 import org.hifill.masks.ProceduralObjects;
 import org.hifill.model.generator.HiFillGenerator;
 import org.hifill.model.weights.ModelDirectory;
@@ -32,9 +33,11 @@ import org.hifill.training.data.ValidationSet;
  * @param resume continue from the run folder's checkpoint (its configuration is the run's)
  * @param config the configuration of a new run
  * @param init a native model directory to start the generator from, or null for random weights
+ * @param templates a folder of object mask templates ({@link ObjectTemplates}), or null for
+ *     procedural object shapes
  */
 public record TrainingRun(List<Path> data, List<Path> validation, Path runDir, long steps, boolean resume,
-        TrainingConfig config, Path init) {
+        TrainingConfig config, Path init, Path templates) {
 
     public static final String LOSSES = "losses.csv";
     public static final String VALIDATION = "validation.csv";
@@ -74,7 +77,8 @@ public record TrainingRun(List<Path> data, List<Path> validation, Path runDir, l
                         + " already; give a larger --steps");
             }
             RandomCrops crops = new RandomCrops(used.cropSize());
-            MaskGenerator masks = new MaskGenerator(new ProceduralObjects(), MaskSettings.defaults());
+            MaskGenerator masks = new MaskGenerator(
+                    templates == null ? new ProceduralObjects() : ObjectTemplates.load(templates), MaskSettings.defaults());
             ValidationSet validationSet = ValidationSet.of(validationPhotos, crops, masks);
             CsvLog losses = CsvLog.open(runDir.resolve(LOSSES), StepLosses.CSV_HEADER, trainer.step());
             CsvLog scores = CsvLog.open(runDir.resolve(VALIDATION), ValidationScores.CSV_HEADER, trainer.step());

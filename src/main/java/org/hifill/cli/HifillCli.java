@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = HifillCli.Version.class,
         description = "Ultra high-resolution image inpainting with Contextual Residual Aggregation (HiFill).",
-        subcommands = {InpaintCommand.class, ModelCommand.class, ImportCommand.class, BenchCommand.class, MasksCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {InpaintCommand.class, TrainCommand.class, ModelCommand.class, ImportCommand.class, BenchCommand.class,
+            MasksCommand.class, CommandLine.HelpCommand.class})
 public final class HifillCli implements Runnable {
 
     @CommandLine.Spec

@@ -1,5 +1,8 @@
 package org.hifill.training.data;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
 /**
@@ -19,6 +22,16 @@ public record Batch(float[] images, float[] masks, int size, int count) {
                     + count * 3 * plane + " image and " + count * plane + " mask values, not " + images.length
                     + " and " + masks.length);
         }
+    }
+
+    /** The images as an array (count, 3, size, size) on {@code manager}. */
+    public NDArray imageArray(NDManager manager) {
+        return manager.create(images, new Shape(count, 3, size, size));
+    }
+
+    /** The masks as an array (count, 1, size, size) on {@code manager}. */
+    public NDArray maskArray(NDManager manager) {
+        return manager.create(masks, new Shape(count, 1, size, size));
     }
 
     /** Concatenates crops ({@code 3 x size x size} each) and their masks ({@code size x size}). */

@@ -45,6 +45,16 @@ public final class BatchLoader implements AutoCloseable {
     private boolean closed;
 
     public BatchLoader(PhotoDataset photos, RandomCrops crops, MaskGenerator masks, LoaderOptions options) {
+        this(photos, crops, masks, options, 0);
+    }
+
+    /** A loader whose first batch is batch {@code first} of the sequence (to resume a run). */
+    public BatchLoader(PhotoDataset photos, RandomCrops crops, MaskGenerator masks, LoaderOptions options, long first) {
+        if (first < 0) {
+            throw new IllegalArgumentException("the first batch index must not be negative, not " + first);
+        }
+        this.nextToBuild = first;
+        this.nextToHand = first;
         this.photos = photos.files();
         this.crops = crops;
         this.masks = masks;
@@ -174,7 +184,7 @@ public final class BatchLoader implements AutoCloseable {
      * A seed for item {@code index} of a stream, mixed by MurmurHash3's 64-bit finaliser so that
      * neighbouring indices give unrelated Randoms.
      */
-    static long derive(long seed, long stream, long index) {
+    public static long derive(long seed, long stream, long index) {
         long h = seed * 0x9E3779B97F4A7C15L + stream * 0xC2B2AE3D27D4EB4FL + index;
         h = (h ^ (h >>> 33)) * 0xFF51AFD7ED558CCDL;
         h = (h ^ (h >>> 33)) * 0xC4CEB9FE1A85EC53L;

@@ -9,8 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.hifill.ResidentMemory;
 import org.hifill.model.weights.ModelDirectory;
 import org.junit.jupiter.api.Test;
 
@@ -44,24 +43,15 @@ class GeneratorNativeMemoryTest {
                 }
                 if (i == WARMUP - 1) {
                     baseArrays = ((BaseNDManager) manager).getManagedArrays().size();
-                    rssAfterWarmup = residentKib();
+                    rssAfterWarmup = ResidentMemory.kib();
                 }
             }
             assertThat(((BaseNDManager) manager).getManagedArrays()).hasSize(baseArrays);
-            long growthKib = residentKib() - rssAfterWarmup;
+            long growthKib = ResidentMemory.kib() - rssAfterWarmup;
             System.out.printf("GeneratorNativeMemoryTest: resident memory %d KiB after %d passes, %+d KiB after %d more%n",
                     rssAfterWarmup, WARMUP, growthKib, PASSES);
             // One pass at this size allocates over 10 MB; leaking it would add far more than 128 MB.
             assertThat(growthKib).as("resident memory growth over %d passes, KiB", PASSES).isLessThan(128 * 1024);
         }
-    }
-
-    private static long residentKib() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
     }
 }

@@ -10,13 +10,13 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /** Small photos made for the tests. */
-final class TrainingPhotos {
+public final class TrainingPhotos {
 
     private TrainingPhotos() {
     }
 
     /** An RGB picture filled with one colour. */
-    static BufferedImage solid(int width, int height, Color colour) {
+    public static BufferedImage solid(int width, int height, Color colour) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = image.createGraphics();
         g.setColor(colour);
@@ -26,7 +26,7 @@ final class TrainingPhotos {
     }
 
     /** An RGB picture of random pixels. */
-    static BufferedImage noise(int width, int height, long seed) {
+    public static BufferedImage noise(int width, int height, long seed) {
         Random random = new Random(seed);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         for (int y = 0; y < height; y++) {
@@ -38,7 +38,7 @@ final class TrainingPhotos {
     }
 
     /** Writes the picture as a PNG and returns its path. */
-    static Path png(Path folder, String name, BufferedImage image) throws IOException {
+    public static Path png(Path folder, String name, BufferedImage image) throws IOException {
         Files.createDirectories(folder);
         Path file = folder.resolve(name);
         ImageIO.write(image, "png", file.toFile());

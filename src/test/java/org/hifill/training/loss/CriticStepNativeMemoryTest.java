@@ -15,8 +15,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.hifill.ResidentMemory;
 import org.hifill.model.discriminator.Discriminator;
 import org.junit.jupiter.api.Test;
 
@@ -56,25 +55,14 @@ class CriticStepNativeMemoryTest {
                 }
                 if (i == WARMUP - 1) {
                     baseArrays = ((BaseNDManager) manager).getManagedArrays().size();
-                    rssAfterWarmup = residentKib();
+                    rssAfterWarmup = ResidentMemory.kib();
                 }
             }
             assertThat(((BaseNDManager) manager).getManagedArrays()).hasSize(baseArrays);
-            long growthKib = residentKib() - rssAfterWarmup;
+            long growthKib = ResidentMemory.kib() - rssAfterWarmup;
             System.out.printf("CriticStepNativeMemoryTest: resident memory %d KiB after %d steps, %+d KiB after %d more%n",
                     rssAfterWarmup, WARMUP, growthKib, STEPS);
             assertThat(growthKib).as("resident memory growth over %d steps, KiB", STEPS).isLessThan(128 * 1024);
         }
-    }
-
-    /** Resident memory after a garbage collection, so that uncollected Java garbage does not count. */
-    private static long residentKib() throws IOException {
-        System.gc();
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
     }
 }

@@ -1,0 +1,33 @@
+package org.hifill.training;
+
+import java.util.Locale;
+
+/**
+ * The loss terms of one training step; the critic's are those of its last update in the step.
+ *
+ * @param critic the critic's loss, {@code wasserstein + 10 * penalty}
+ * @param wasserstein {@code mean D(fake) - mean D(real)}
+ * @param penalty the gradient penalty
+ * @param generator the generator's loss, {@code reconstruction + beta * adversarial}
+ * @param adversarial {@code -mean D(fake)}
+ * @param hole the unweighted in-hole L1 of x1 and x2
+ * @param context the unweighted context L1 of x1 and x2
+ */
+public record StepLosses(float critic, float wasserstein, float penalty, float generator, float adversarial,
+        float hole, float context) {
+
+    /** The header line of {@code losses.csv}. */
+    public static final String CSV_HEADER = "step,d_loss,d_wasserstein,d_penalty,g_loss,g_adversarial,g_hole_l1,g_context_l1";
+
+    /** The line of {@code losses.csv} for step {@code step}. */
+    public String csvRow(long step) {
+        return String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s,%s", step, critic, wasserstein, penalty, generator,
+                adversarial, hole, context);
+    }
+
+    /** A short summary for a progress display. */
+    public String summary() {
+        return String.format(Locale.ROOT, "D %.4g (GP %.3g) G %.4g (hole %.3g, ctx %.3g)", critic, penalty, generator,
+                hole, context);
+    }
+}

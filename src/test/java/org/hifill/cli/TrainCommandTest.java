@@ -1,0 +1,71 @@
+package org.hifill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hifill.model.generator.GeneratorConfig;
+import org.hifill.model.weights.ModelDirectory;
+import org.hifill.model.weights.Provenance;
+import org.hifill.training.StepLosses;
+import org.hifill.training.TinyTraining;
+import org.hifill.training.ValidationScores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code hifill train} end to end at the tiny size. */
+class TrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shortRunWritesLogsAndALoadableModel() throws IOException {
+        Path photos = TinyTraining.photos(dir.resolve("photos"));
+        Path run = dir.resolve("run");
+
+        CliRun result = CliRun.of("train", "--data", photos.toString(), "--out", run.toString(), "--steps", "5",
+                "--config", TinyTraining.configFile(dir).toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("trained to step 5");
+        List<String> losses = Files.readAllLines(run.resolve("losses.csv"));
+        assertThat(losses).hasSize(6);
+        assertThat(losses.get(0)).isEqualTo(StepLosses.CSV_HEADER).startsWith("step,");
+        assertThat(losses.subList(1, 6)).extracting(line -> line.split(",")[0]).containsExactly("1", "2", "3", "4", "5");
+        List<String> validation = Files.readAllLines(run.resolve("validation.csv"));
+        assertThat(validation).first().isEqualTo(ValidationScores.CSV_HEADER);
+        assertThat(validation.subList(1, validation.size())).extracting(line -> line.split(",")[0])
+                .containsExactly("2", "4", "5");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            var model = ModelDirectory.load(run.resolve("model"), manager);
+            assertThat(model.manifest().provenance().source()).isEqualTo("trained");
+            assertThat(model.manifest().provenance().trainingSteps()).isEqualTo(5);
+            assertThat(model.generator().config().baseWidth()).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void initStartsFromAModelDirectory() throws IOException {
+        Path photos = TinyTraining.photos(dir.resolve("photos"));
+        Path model = dir.resolve("start");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ModelDirectory.save(ModelDirectory.initialise(GeneratorConfig.released().withBaseWidth(4), manager),
+                    Provenance.randomInit("2026-01-01T00:00:00Z"), model);
+        }
+        Path run = dir.resolve("run");
+
+        CliRun result = CliRun.of("train", "--data", photos.toString(), "--out", run.toString(), "--steps", "1",
+                "--config", TinyTraining.configFile(dir).toString(), "--init", model.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            var trained = ModelDirectory.load(run.resolve("model"), manager);
+            assertThat(trained.generator().config().baseWidth()).as("the initial model's, not the config's").isEqualTo(4);
+            assertThat(trained.manifest().provenance().notes()).endsWith("from " + model);
+        }
+    }
+}

@@ -16,6 +16,8 @@ public final class BilinearUpsampler {
     private final int[] y0;
     private final int[] y1;
     private final float[] fy;
+    /** Per-thread scratch: the two source rows blended, per colour plane. */
+    private final ThreadLocal<float[]> rows = ThreadLocal.withInitial(() -> new float[0]);
 
     /** Maps a {@code smallH x smallW} image onto {@code fullH x fullW} pixels. */
     public BilinearUpsampler(int smallH, int smallW, int fullH, int fullW) {
@@ -47,21 +49,36 @@ public final class BilinearUpsampler {
      * interleaved r, g, b triples.
      */
     public void sampleRow(float[] small, int y, int x, int w, float[] rgb) {
+        if (w <= 0) {
+            return;
+        }
         int r0 = y0[y] * smallW;
         int r1 = y1[y] * smallW;
         float b = fy[y];
         float a = 1 - b;
+        // Blend the two source rows once over the columns this span reads, then across per pixel.
+        int first = x0[x];
+        int last = x1[x + w - 1];
+        int span = last - first + 1;
+        float[] mixed = rows.get();
+        if (mixed.length < 3 * span) {
+            mixed = new float[3 * span];
+            rows.set(mixed);
+        }
+        for (int c = 0; c < 3; c++) {
+            int p = c * plane;
+            for (int k = 0; k < span; k++) {
+                mixed[c * span + k] = small[p + r0 + first + k] * a + small[p + r1 + first + k] * b;
+            }
+        }
         for (int i = 0; i < w; i++) {
-            int c0 = x0[x + i];
-            int c1 = x1[x + i];
+            int c0 = x0[x + i] - first;
+            int c1 = x1[x + i] - first;
             float f = fx[x + i];
             float g = 1 - f;
-            for (int c = 0; c < 3; c++) {
-                int p = c * plane;
-                float top = small[p + r0 + c0] * g + small[p + r0 + c1] * f;
-                float bottom = small[p + r1 + c0] * g + small[p + r1 + c1] * f;
-                rgb[3 * i + c] = top * a + bottom * b;
-            }
+            rgb[3 * i] = mixed[c0] * g + mixed[c1] * f;
+            rgb[3 * i + 1] = mixed[span + c0] * g + mixed[span + c1] * f;
+            rgb[3 * i + 2] = mixed[2 * span + c0] * g + mixed[2 * span + c1] * f;
         }
     }
 }

@@ -83,7 +83,7 @@ final class BenchInpaintCommand implements Callable<Integer> {
             HoleMask painted = FreeFormStrokes.brush().draw(width, height, hole, new Random(7));
             PhotoWriter.write(painted.toImage(), maskFile, WriteOptions.defaults());
             InpaintOptions options = InpaintOptions.defaults()
-                    .withStrategy(Strategy.valueOf(strategy.toUpperCase(Locale.ROOT)));
+                    .withStrategy(Strategy.parse(strategy));
             Map<String, List<Double>> stages = new LinkedHashMap<>();
             List<String> regions = new ArrayList<>();
             for (int run = -1; run < runs; run++) {

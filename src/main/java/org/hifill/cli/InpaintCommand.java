@@ -163,9 +163,9 @@ final class InpaintCommand implements Callable<Integer> {
 
     private Strategy parseStrategy() {
         try {
-            return Strategy.valueOf(strategy.toUpperCase(Locale.ROOT));
+            return Strategy.parse(strategy);
         } catch (IllegalArgumentException e) {
-            throw usage("--strategy must be auto, whole or crop, not '" + strategy + "'");
+            throw usage(e.getMessage());
         }
     }
 

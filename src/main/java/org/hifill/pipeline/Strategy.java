@@ -7,5 +7,19 @@ public enum Strategy {
     /** The whole photo at once, however small the hole. */
     WHOLE,
     /** One crop around each group of nearby holes. */
-    CROP
+    CROP;
+
+    /**
+     * The strategy named {@code auto}, {@code whole} or {@code crop} (any case).
+     *
+     * @throws IllegalArgumentException naming the accepted values
+     */
+    public static Strategy parse(String name) {
+        for (Strategy s : values()) {
+            if (s.name().equalsIgnoreCase(name)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("--strategy must be auto, whole or crop, not '" + name + "'");
+    }
 }

@@ -28,7 +28,8 @@ import org.hifill.training.loss.WganLosses;
 /**
  * The generator and the critic with their optimisers, trained one step at a time (reference
  * section 7). A step is {@code discriminatorSteps} critic updates, each on a batch of its own with
- * the generator's output detached, then one generator update on another batch. Every step's arrays
+ * the generator's output detached, then one generator update on another batch (with no critic
+ * updates, on the reconstruction loss alone). Every step's arrays
  * live in a scope of their own, so the long-lived manager holds only the networks and the
  * optimisers' moments.
  *
@@ -130,13 +131,29 @@ public final class Trainer {
 
     /** One training step on the next {@link #batchesPerStep()} batches. */
     public StepLosses trainStep(Batches batches) throws IOException {
-        float[] critic = null;
+        float[] critic = {Float.NaN, Float.NaN, Float.NaN};
+        long dataNanos = 0;
+        long criticNanos = 0;
         for (int d = 0; d < config.discriminatorSteps(); d++) {
-            critic = criticUpdate(batches.next(), step * config.discriminatorSteps() + d);
+            long start = System.nanoTime();
+            Batch batch = batches.next();
+            long loaded = System.nanoTime();
+            critic = criticUpdate(batch, step * config.discriminatorSteps() + d);
+            dataNanos += loaded - start;
+            criticNanos += System.nanoTime() - loaded;
         }
-        float[] gen = generatorUpdate(batches.next());
+        long start = System.nanoTime();
+        Batch batch = batches.next();
+        long loaded = System.nanoTime();
+        float[] gen = generatorUpdate(batch);
+        dataNanos += loaded - start;
         step++;
-        return new StepLosses(critic[0], critic[1], critic[2], gen[0], gen[1], gen[2], gen[3]);
+        return new StepLosses(critic[0], critic[1], critic[2], gen[0], gen[1], gen[2], gen[3], seconds(dataNanos),
+                seconds(criticNanos), seconds(System.nanoTime() - loaded));
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
     }
 
     /** The generator's scores on the validation set. */
@@ -168,7 +185,10 @@ public final class Trainer {
         return losses;
     }
 
-    /** One generator update; returns its loss, adversarial term, in-hole and context L1. */
+    /**
+     * One generator update; returns its loss, adversarial term (NaN without a critic), in-hole and
+     * context L1.
+     */
     private float[] generatorUpdate(Batch batch) {
         float[] losses;
         try (NDManager scope = manager.newSubManager();
@@ -178,11 +198,16 @@ public final class Trainer {
             NDArray mask = batch.maskArray(scope);
             GeneratorOutput out = GeneratorOutput.of(generator.forward(ps, new NDList(real, mask), true));
             ReconstructionLoss.Terms terms = reconstruction.compute(real, out.coarse(), out.refined(), mask);
-            NDArray adversarial = WganLosses.generator(
-                    discriminator.forward(ps, new NDList(out.pasted()), true).singletonOrThrow());
-            NDArray loss = reconstruction.generatorLoss(terms, adversarial);
+            NDArray loss = terms.total();
+            float adversarialValue = Float.NaN;
+            if (config.discriminatorSteps() > 0) {
+                NDArray adversarial = WganLosses.generator(
+                        discriminator.forward(ps, new NDList(out.pasted()), true).singletonOrThrow());
+                loss = reconstruction.generatorLoss(terms, adversarial);
+                adversarialValue = adversarial.getFloat();
+            }
             gc.backward(loss);
-            losses = new float[] {loss.getFloat(), adversarial.getFloat(), terms.inHole().getFloat(),
+            losses = new float[] {loss.getFloat(), adversarialValue, terms.inHole().getFloat(),
                 terms.context().getFloat()};
         }
         generatorOptimiser.step(generator.getParameters());

@@ -19,7 +19,9 @@ import org.hifill.training.loss.ReconstructionLoss.Weighting;
  *     is four times the work per step, too much for a 2-core CPU)
  * @param batchSize crops per batch (default 2: the release's 4 and the paper's 8 are 2x and 4x the
  *     time per step on a CPU; each discriminator step and the generator step take a batch of their own)
- * @param discriminatorSteps critic updates per generator update (release 3, paper 5)
+ * @param discriminatorSteps critic updates per generator update (release 3, paper 5); 0 trains the
+ *     generator on the reconstruction loss alone (no critic, no adversarial term), the cheap
+ *     pre-training that the default model's short CPU budget uses
  * @param weighting the reconstruction loss's weighting and adversarial weight beta (RELEASE or PAPER)
  * @param learningRate Adam's learning rate, for both networks
  * @param seed every random choice (initial weights, batches, masks, penalty interpolation) derives from it
@@ -47,7 +49,10 @@ public record TrainingConfig(
             throw new IllegalArgumentException("training config: cropSize must be a positive multiple of 64, not " + cropSize);
         }
         requirePositive("batchSize", batchSize);
-        requirePositive("discriminatorSteps", discriminatorSteps);
+        if (discriminatorSteps < 0) {
+            throw new IllegalArgumentException("training config: discriminatorSteps must be 0 or more, not "
+                    + discriminatorSteps);
+        }
         requirePositive("validationInterval", validationInterval);
         requirePositive("checkpointInterval", checkpointInterval);
         requirePositive("loaderThreads", loaderThreads);

@@ -36,7 +36,9 @@ public final class ContextualAttention {
         int gridH = (int) p.getShape().get(2);
         int gridW = (int) p.getShape().get(3);
         NDArray patches = neighbourhoods(p);
-        NDArray norms = patches.square().sum(new int[] {2}, true).sqrt().maximum(1e-8f);
+        // max(sqrt(s), 1e-8) taken as sqrt(max(s, 1e-16)): the same values, but an all-zero key has
+        // gradient 0 instead of 0 * inf = NaN.
+        NDArray norms = patches.square().sum(new int[] {2}, true).maximum(1e-16f).sqrt();
         NDArray scores = patches.batchMatMul(patches.div(norms).transpose(0, 2, 1));
         NDArray fused = DiagonalFuse.fuse(scores, gridH, gridW);
         // Invalid keys are zeroed before the softmax, not set to minus infinity (as released),

@@ -3,6 +3,7 @@ package org.hifill.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -52,6 +53,9 @@ public final class Adam {
     }
 
     /** The release's Adam with the given learning rate. */
+    /** Gradients whose global norm exceeds this are refused as faulty ({@link #step}). */
+    public static final double MAX_GRADIENT_NORM = 1e6;
+
     public static Adam withLearningRate(NDManager manager, float learningRate) {
         return new Adam(manager, learningRate, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPSILON);
     }
@@ -68,8 +72,20 @@ public final class Adam {
         }
     }
 
-    /** One update of every parameter, in place, from its gradient. */
-    public void step(PairList<String, Parameter> parameters) {
+    /**
+     * One update of every parameter, in place, from its gradient; skipped, leaving parameters and
+     * moments as they are, when the gradients' global norm is not finite or above
+     * {@value #MAX_GRADIENT_NORM}. Such gradients are not a training signal but a fault: on this
+     * engine the first backward pass of a run now and then returns values of 1e16 to 1e34 or NaN
+     * in some parameters (never reproducible from one run to the next); one such update fills the
+     * second moments with infinities and stops or poisons every later step.
+     *
+     * @return whether the update was made
+     */
+    public boolean step(PairList<String, Parameter> parameters) {
+        if (!(gradientNorm(parameters) <= MAX_GRADIENT_NORM)) {
+            return false;
+        }
         steps++;
         float correction = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps)));
         for (Pair<String, Parameter> p : parameters) {
@@ -85,6 +101,21 @@ public final class Adam {
                 value.subi(m.mul(correction).divi(v.sqrt().addi(epsilon)));
             }
         }
+        return true;
+    }
+
+    /** The Euclidean norm of all the parameters' gradients together. */
+    static double gradientNorm(PairList<String, Parameter> parameters) {
+        double sumOfSquares = 0;
+        for (Pair<String, Parameter> p : parameters) {
+            NDArray value = p.getValue().getArray();
+            try (NDManager scope = value.getManager().newSubManager()) {
+                NDArray gradient = value.getGradient();
+                gradient.attach(scope);
+                sumOfSquares += gradient.toType(DataType.FLOAT64, false).square().sum().getDouble();
+            }
+        }
+        return Math.sqrt(sumOfSquares);
     }
 
     /** Writes the step count and the moments. */

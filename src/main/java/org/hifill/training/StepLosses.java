@@ -16,18 +16,21 @@ import java.util.Locale;
  * @param dataSeconds time spent waiting for batches from the loader
  * @param criticSeconds time spent in critic updates (their generator passes included)
  * @param generatorSeconds time spent in the generator update
+ * @param skippedUpdates updates of the step refused for faulty gradients ({@link Adam#step})
  */
 public record StepLosses(float critic, float wasserstein, float penalty, float generator, float adversarial,
-        float hole, float context, double dataSeconds, double criticSeconds, double generatorSeconds) {
+        float hole, float context, double dataSeconds, double criticSeconds, double generatorSeconds,
+        int skippedUpdates) {
 
     /** The header line of {@code losses.csv}. */
     public static final String CSV_HEADER = "step,d_loss,d_wasserstein,d_penalty,g_loss,g_adversarial,g_hole_l1,"
-            + "g_context_l1,data_s,d_s,g_s";
+            + "g_context_l1,data_s,d_s,g_s,skipped";
 
     /** The line of {@code losses.csv} for step {@code step}. */
     public String csvRow(long step) {
-        return String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s,%s,%.4f,%.4f,%.4f", step, critic, wasserstein, penalty,
-                generator, adversarial, hole, context, dataSeconds, criticSeconds, generatorSeconds);
+        return String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s,%s,%.4f,%.4f,%.4f,%d", step, critic, wasserstein,
+                penalty, generator, adversarial, hole, context, dataSeconds, criticSeconds, generatorSeconds,
+                skippedUpdates);
     }
 
     /** A short summary for a progress display. */

@@ -56,6 +56,8 @@ public final class Trainer {
     private final ParameterStore ps;
     private final ReconstructionLoss reconstruction;
     private long step;
+    /** Updates of the current step that the optimisers refused ({@link Adam#step}). */
+    private int skipped;
 
     Trainer(TrainingConfig config, NDManager manager, HiFillGenerator generator, Discriminator discriminator,
             Adam generatorOptimiser, Adam discriminatorOptimiser, long step) {
@@ -78,8 +80,13 @@ public final class Trainer {
      */
     public static Trainer start(TrainingConfig config, NDManager manager, HiFillGenerator initial) {
         Engine.getInstance().setRandomSeed((int) config.seed());
-        HiFillGenerator generator = initial != null ? initial
-                : ModelDirectory.initialise(GeneratorConfig.released().withBaseWidth(config.baseWidth()), manager);
+        HiFillGenerator generator = initial;
+        if (generator == null) {
+            generator = ModelDirectory.initialise(GeneratorConfig.released().withBaseWidth(config.baseWidth()), manager);
+            if (config.initialisation() == TrainingConfig.Initialisation.FAN_IN) {
+                FanInInitialisation.apply(generator);
+            }
+        }
         return new Trainer(config, manager, generator, newDiscriminator(config, manager),
                 Adam.withLearningRate(manager, config.learningRate()),
                 Adam.withLearningRate(manager, config.learningRate()), 0);
@@ -132,6 +139,7 @@ public final class Trainer {
     /** One training step on the next {@link #batchesPerStep()} batches. */
     public StepLosses trainStep(Batches batches) throws IOException {
         float[] critic = {Float.NaN, Float.NaN, Float.NaN};
+        skipped = 0;
         long dataNanos = 0;
         long criticNanos = 0;
         for (int d = 0; d < config.discriminatorSteps(); d++) {
@@ -149,16 +157,16 @@ public final class Trainer {
         dataNanos += loaded - start;
         step++;
         return new StepLosses(critic[0], critic[1], critic[2], gen[0], gen[1], gen[2], gen[3], seconds(dataNanos),
-                seconds(criticNanos), seconds(System.nanoTime() - loaded));
+                seconds(criticNanos), seconds(System.nanoTime() - loaded), skipped);
     }
 
     private static double seconds(long nanos) {
         return nanos / 1e9;
     }
 
-    /** The generator's scores on the validation set. */
-    public ValidationScores validate(ValidationSet set) {
-        return ValidationScores.evaluate(generator, ps, set, config.batchSize(), manager);
+    /** The generator's scores on the validation set, and its picture. */
+    public Validation validate(ValidationSet set) {
+        return Validation.run(generator, ps, set, config.batchSize(), manager);
     }
 
     /** One critic update; returns its loss, Wasserstein term and penalty. */
@@ -181,7 +189,7 @@ public final class Trainer {
                     penalty.getFloat()};
             }
         }
-        discriminatorOptimiser.step(discriminator.getParameters());
+        skipped += discriminatorOptimiser.step(discriminator.getParameters()) ? 0 : 1;
         return losses;
     }
 
@@ -210,7 +218,7 @@ public final class Trainer {
             losses = new float[] {loss.getFloat(), adversarialValue, terms.inHole().getFloat(),
                 terms.context().getFloat()};
         }
-        generatorOptimiser.step(generator.getParameters());
+        skipped += generatorOptimiser.step(generator.getParameters()) ? 0 : 1;
         return losses;
     }
 

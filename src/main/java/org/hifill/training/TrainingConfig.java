@@ -29,6 +29,8 @@ import org.hifill.training.loss.ReconstructionLoss.Weighting;
  * @param validationInterval generator steps between validations
  * @param checkpointInterval generator steps between checkpoints
  * @param loaderThreads threads building batches
+ * @param initialisation how a new generator's kernels start: FAN_IN (default, see
+ *     {@link FanInInitialisation}) or RELEASE (the release's truncated normal of deviation 0.05)
  */
 public record TrainingConfig(
         int cropSize,
@@ -40,7 +42,11 @@ public record TrainingConfig(
         int baseWidth,
         int validationInterval,
         int checkpointInterval,
-        int loaderThreads) {
+        int loaderThreads,
+        Initialisation initialisation) {
+
+    /** How a new generator's convolution kernels are initialised. */
+    public enum Initialisation { FAN_IN, RELEASE }
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
@@ -56,6 +62,9 @@ public record TrainingConfig(
         requirePositive("validationInterval", validationInterval);
         requirePositive("checkpointInterval", checkpointInterval);
         requirePositive("loaderThreads", loaderThreads);
+        if (initialisation == null) {
+            throw new IllegalArgumentException("training config: initialisation must be FAN_IN or RELEASE");
+        }
         if (weighting == null) {
             throw new IllegalArgumentException("training config: weighting must be RELEASE or PAPER");
         }
@@ -68,7 +77,8 @@ public record TrainingConfig(
     }
 
     public static TrainingConfig defaults() {
-        return new TrainingConfig(256, 2, 3, Weighting.RELEASE, Adam.DEFAULT_LEARNING_RATE, 1, 32, 500, 1000, 2);
+        return new TrainingConfig(256, 2, 3, Weighting.RELEASE, Adam.DEFAULT_LEARNING_RATE, 1, 32, 500, 1000, 2,
+                Initialisation.FAN_IN);
     }
 
     /** Reads a configuration file; fields it leaves out keep their defaults. */

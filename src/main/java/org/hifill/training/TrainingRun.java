@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
+import org.hifill.image.PhotoWriter;
+import org.hifill.image.WriteOptions;
 import org.hifill.masks.MaskGenerator;
 import org.hifill.masks.MaskSettings;
 import org.hifill.masks.ObjectTemplates;
@@ -22,8 +25,10 @@ import org.hifill.training.data.ValidationSet;
 
 /**
  * A training run in a run folder: trains to a total number of steps, logging every step's losses
- * to {@value #LOSSES}, validating every {@code validationInterval} steps into {@value #VALIDATION},
- * and saving a {@link Checkpoint} and the generator as a native model in {@value #MODEL} every
+ * and timings to {@value #LOSSES}; validating every {@code validationInterval} steps into
+ * {@value #VALIDATION}, with a picture of the validation samples in {@value #GRIDS}/ and the curves
+ * redrawn ({@link TrainingCharts}) beside the plain baselines' scores ({@link Baselines}); and
+ * saving a {@link Checkpoint} and the generator as a native model in {@value #MODEL} every
  * {@code checkpointInterval} steps and at the end.
  *
  * @param data folders of training photos
@@ -42,6 +47,7 @@ public record TrainingRun(List<Path> data, List<Path> validation, Path runDir, l
     public static final String LOSSES = "losses.csv";
     public static final String VALIDATION = "validation.csv";
     public static final String MODEL = "model";
+    public static final String GRIDS = "validation";
 
     /** What the run reports as it goes. */
     public interface Listener {
@@ -80,6 +86,8 @@ public record TrainingRun(List<Path> data, List<Path> validation, Path runDir, l
             MaskGenerator masks = new MaskGenerator(
                     templates == null ? new ProceduralObjects() : ObjectTemplates.load(templates), MaskSettings.defaults());
             ValidationSet validationSet = ValidationSet.of(validationPhotos, crops, masks);
+            Baselines.writeIfMissing(validationSet, runDir.resolve(Baselines.FILE));
+            Files.createDirectories(runDir.resolve(GRIDS));
             CsvLog losses = CsvLog.open(runDir.resolve(LOSSES), StepLosses.CSV_HEADER, trainer.step());
             CsvLog scores = CsvLog.open(runDir.resolve(VALIDATION), ValidationScores.CSV_HEADER, trainer.step());
             LoaderOptions options = LoaderOptions.of(used.batchSize(), used.seed()).withThreads(used.loaderThreads());
@@ -92,8 +100,13 @@ public record TrainingRun(List<Path> data, List<Path> validation, Path runDir, l
                     long step = trainer.step();
                     losses.append(stepLosses.csvRow(step));
                     if (step % used.validationInterval() == 0 || step == steps) {
-                        last = trainer.validate(validationSet);
+                        Validation validation = trainer.validate(validationSet);
+                        last = validation.scores();
                         scores.append(last.csvRow(step));
+                        PhotoWriter.write(validation.grid(),
+                                runDir.resolve(GRIDS).resolve(String.format(Locale.ROOT, "step-%07d.png", step)),
+                                WriteOptions.defaults());
+                        TrainingCharts.draw(runDir);
                     }
                     if (step % used.checkpointInterval() == 0 || step == steps) {
                         Provenance provenance = provenance(step, used);

@@ -3,10 +3,12 @@ package org.hifill.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.hifill.model.generator.GeneratorConfig;
 import org.hifill.model.weights.ModelDirectory;
 import org.hifill.model.weights.Provenance;
@@ -40,6 +42,20 @@ class TrainCommandTest {
         assertThat(validation).first().isEqualTo(ValidationScores.CSV_HEADER);
         assertThat(validation.subList(1, validation.size())).extracting(line -> line.split(",")[0])
                 .containsExactly("2", "4", "5");
+        List<String> baselines = Files.readAllLines(run.resolve("baselines.csv"));
+        assertThat(baselines).hasSize(3).first().isEqualTo("method,hole_l1,psnr");
+        assertThat(baselines.get(1)).startsWith("mean-colour,");
+        assertThat(baselines.get(2)).startsWith("diffusion,");
+        BufferedImage grid = ImageIO.read(run.resolve("validation/step-0000004.png").toFile());
+        // Five 64-px columns with 4-px gaps; one row per validation photo (3), below a header.
+        assertThat(grid.getWidth()).isEqualTo(4 + 5 * (64 + 4));
+        assertThat(grid.getHeight()).isEqualTo(20 + 3 * (64 + 4));
+        assertThat(Files.list(run.resolve("validation")).map(p -> p.getFileName().toString()).sorted())
+                .containsExactly("step-0000002.png", "step-0000004.png", "step-0000005.png");
+        for (String chart : List.of("losses.png", "validation.png")) {
+            BufferedImage image = ImageIO.read(run.resolve(chart).toFile());
+            assertThat(image.getWidth()).as(chart).isEqualTo(900);
+        }
         try (NDManager manager = NDManager.newBaseManager()) {
             var model = ModelDirectory.load(run.resolve("model"), manager);
             assertThat(model.manifest().provenance().source()).isEqualTo("trained");

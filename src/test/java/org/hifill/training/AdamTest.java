@@ -52,6 +52,29 @@ class AdamTest {
         }
     }
 
+    @Test
+    void refusesNonFiniteOrHugeGradientsAndKeepsItsState() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            PairList<String, Parameter> parameters = scalarParameter(manager);
+            Adam adam = new Adam(manager, 0.1f, 0.5f, 0.9f, 1e-8f);
+            descend(adam, parameters);
+
+            for (float scale : new float[] {Float.NaN, Float.POSITIVE_INFINITY, 1e7f}) {
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    Adam.zeroGradients(parameters);
+                    NDArray w = parameters.get(0).getValue().getArray();
+                    gc.backward(w.mul(scale).sum());
+                }
+                assertThat(adam.step(parameters)).as("update with gradient %s", scale).isFalse();
+            }
+
+            assertThat(adam.steps()).isEqualTo(1);
+            assertThat(value(parameters)).isCloseTo(0.9f, within(1e-6f));
+            descend(adam, parameters);
+            assertThat(value(parameters)).as("the moments were left as they were").isCloseTo(0.8016180f, within(1e-6f));
+        }
+    }
+
     private static PairList<String, Parameter> scalarParameter(NDManager manager) {
         Parameter w = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).build();
         NDArray array = manager.create(new float[] {1f});

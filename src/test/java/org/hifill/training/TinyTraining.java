@@ -12,7 +12,8 @@ public final class TinyTraining {
 
     /** 64 px crops, batch 2, one critic step, base width 8, validation every 2 and checkpoints every 3 steps. */
     public static TrainingConfig config() {
-        return new TrainingConfig(64, 2, 1, Weighting.RELEASE, 1e-4f, 7, 8, 2, 3, 1);
+        return new TrainingConfig(64, 2, 1, Weighting.RELEASE, 1e-4f, 7, 8, 2, 3, 1,
+                TrainingConfig.Initialisation.FAN_IN);
     }
 
     /** Writes the tiny configuration as JSON and returns the file. */

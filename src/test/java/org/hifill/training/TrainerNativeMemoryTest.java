@@ -49,7 +49,7 @@ class TrainerNativeMemoryTest {
     }
 
     /** Two 64 x 64 crops of noise with a square hole each. */
-    private static Batch randomBatch(Random random) {
+    static Batch randomBatch(Random random) {
         int size = 64;
         float[] images = new float[2 * 3 * size * size];
         for (int i = 0; i < images.length; i++) {

@@ -47,6 +47,11 @@ public final class ValidationSet {
         return new ValidationSet(crops.size(), samples);
     }
 
+    /** Side of the square crops. */
+    public int size() {
+        return size;
+    }
+
     public List<Sample> samples() {
         return samples;
     }

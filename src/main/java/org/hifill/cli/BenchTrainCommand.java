@@ -61,9 +61,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         if (steps < 1 || warmup < 0) {
             throw new IllegalArgumentException("--steps must be at least 1 and --warmup not negative");
         }
-        TrainingConfig d = TrainingConfig.defaults();
-        TrainingConfig config = new TrainingConfig(crop, batch, criticSteps, d.weighting(), d.learningRate(), d.seed(),
-                d.baseWidth(), d.validationInterval(), d.checkpointInterval(), d.loaderThreads());
+        TrainingConfig config = TrainingConfig.defaults().withSteps(crop, batch, criticSteps);
         TrainingBenchmark.Result r;
         String source;
         if (data.isEmpty()) {

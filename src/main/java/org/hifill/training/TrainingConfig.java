@@ -81,6 +81,12 @@ public record TrainingConfig(
                 Initialisation.FAN_IN);
     }
 
+    /** This configuration with other crops, batches and critic updates per step. */
+    public TrainingConfig withSteps(int crop, int batch, int criticSteps) {
+        return new TrainingConfig(crop, batch, criticSteps, weighting, learningRate, seed, baseWidth,
+                validationInterval, checkpointInterval, loaderThreads, initialisation);
+    }
+
     /** Reads a configuration file; fields it leaves out keep their defaults. */
     public static TrainingConfig read(Path file) throws IOException {
         String text;

@@ -11,15 +11,15 @@ import org.hifill.training.data.Batch;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many training steps at the tiny size leave no array behind in the long-lived manager and keep
+ * A thousand training steps (critic and generator updates) at the tiny size leave no array behind in the long-lived manager and keep
  * the process's resident memory flat. Resident memory jumps by some 64 MB now and then and falls
  * back (the native allocator's arenas), so the end is the least of the last few readings: a leak
  * raises that too.
  */
 class TrainerNativeMemoryTest {
 
-    private static final int WARMUP = 20;
-    private static final int STEPS = 100;
+    private static final int WARMUP = 50;
+    private static final int STEPS = 1000;
     private static final int LAST_READINGS = 5;
 
     @Test

@@ -19,10 +19,17 @@ public final class AreaDownsampler {
      * The region of the photo averaged to {@code out}: an RGB image in planes (CHW), 0..255.
      */
     public static float[] downsample(BufferedImage photo, Rectangle region, NetworkSize out) {
+        return resample(photo, region, out, AxisTaps.area(region.height, out.height()),
+                AxisTaps.area(region.width, out.width()));
+    }
+
+    /**
+     * The region of the photo resampled with separable taps (area weights, or an
+     * {@link Interpolation}'s): an RGB image in planes (CHW), 0..255 for weights that are never negative.
+     */
+    static float[] resample(BufferedImage photo, Rectangle region, NetworkSize out, AxisTaps rows, AxisTaps cols) {
         RasterRgb access = RasterRgb.of(photo);
         Raster raster = photo.getRaster();
-        AxisWeights rows = new AxisWeights(region.height, out.height());
-        AxisWeights cols = new AxisWeights(region.width, out.width());
         int ow = out.width();
         int plane = out.height() * ow;
         float[] result = new float[3 * plane];
@@ -65,8 +72,9 @@ public final class AreaDownsampler {
      * photo still reaches the network.
      */
     public static float[] downsampleHole(HoleMask mask, Rectangle region, NetworkSize out) {
-        AxisWeights rows = new AxisWeights(region.height, out.height());
-        AxisWeights cols = new AxisWeights(region.width, out.width());
+        AxisTaps rows = AxisTaps.area(region.height, out.height());
+        double scale = (double) region.width / out.width();
+        int lastCol = out.width() - 1;
         float[] result = new float[out.height() * out.width()];
         IntStream.range(0, out.height()).parallel().forEach(oy -> {
             for (int k = 0; k < rows.count(oy); k++) {
@@ -74,79 +82,19 @@ public final class AreaDownsampler {
                 int end = region.x + region.width;
                 int x = mask.nextHole(y, region.x, end);
                 while (x >= 0) {
-                    int first = cols.firstOutput(x - region.x);
-                    int last = cols.lastOutput(x - region.x);
+                    int i = x - region.x;
+                    // The outputs whose area overlaps source column i.
+                    int first = Math.min(lastCol, (int) Math.floor(i / scale));
+                    int last = Math.min(lastCol, (int) Math.ceil((i + 1) / scale - 1e-9) - 1);
                     for (int ox = first; ox <= last; ox++) {
                         result[oy * out.width() + ox] = 1f;
                     }
                     // Holes that only reach outputs already marked need no look.
-                    int next = Math.max(x + 1, region.x + cols.firstSource(last + 1));
+                    int next = Math.max(x + 1, region.x + (int) Math.floor((last + 1) * scale));
                     x = next >= end ? -1 : mask.nextHole(y, next, end);
                 }
             }
         });
         return result;
-    }
-
-    /**
-     * For each output index along one axis, the source indices it covers and their weights
-     * (the overlap of [o*s, (o+1)*s) with [i, i+1), divided by s, with s = in / out).
-     */
-    static final class AxisWeights {
-        private final int[] start;
-        private final int[] sources;
-        private final float[] weights;
-        private final double scale;
-
-        AxisWeights(int in, int out) {
-            scale = (double) in / out;
-            start = new int[out + 1];
-            int[] src = new int[in + 2 * out];
-            float[] wts = new float[in + 2 * out];
-            int n = 0;
-            for (int o = 0; o < out; o++) {
-                start[o] = n;
-                double lo = o * scale;
-                double hi = (o + 1) * scale;
-                for (int i = (int) Math.floor(lo); i < Math.min(in, Math.ceil(hi)); i++) {
-                    double overlap = Math.min(hi, i + 1) - Math.max(lo, i);
-                    if (overlap > 1e-12) {
-                        src[n] = i;
-                        wts[n] = (float) (overlap / scale);
-                        n++;
-                    }
-                }
-            }
-            start[out] = n;
-            sources = java.util.Arrays.copyOf(src, n);
-            weights = java.util.Arrays.copyOf(wts, n);
-        }
-
-        int count(int o) {
-            return start[o + 1] - start[o];
-        }
-
-        int source(int o, int k) {
-            return sources[start[o] + k];
-        }
-
-        float weight(int o, int k) {
-            return weights[start[o] + k];
-        }
-
-        /** The first output whose area overlaps source index i. */
-        int firstOutput(int i) {
-            return Math.min(start.length - 2, (int) Math.floor(i / scale));
-        }
-
-        /** The last output whose area overlaps source index i. */
-        int lastOutput(int i) {
-            return Math.min(start.length - 2, (int) Math.ceil((i + 1) / scale - 1e-9) - 1);
-        }
-
-        /** The first source index overlapping output o. */
-        int firstSource(int o) {
-            return (int) Math.floor(o * scale);
-        }
     }
 }

@@ -6,7 +6,7 @@ import java.awt.image.Raster;
 
 /**
  * The high-frequency detail of the photo's context (paper section 3.1, Eq. 3): the photo minus
- * its blurry version (the network-size image brought back up bilinearly), zero on hole pixels.
+ * its blurry version (the network-size image brought back up, bilinearly in CRA), zero on hole pixels.
  * Computed one attention cell at a time, from the photo's raster.
  */
 public final class ContextResiduals {
@@ -15,22 +15,23 @@ public final class ContextResiduals {
     private final RasterRgb access;
     private final HoleMask mask;
     private final float[] small;
-    private final BilinearUpsampler blur;
+    private final Upsampler blur;
     private final Rectangle region;
     private final CellGrid grid;
 
     /**
      * @param small the region averaged down to network size, planes, 0..255
+     * @param up how {@code small} is brought back up to the region's size
      */
     public ContextResiduals(BufferedImage photo, HoleMask mask, Rectangle region, float[] small,
-            NetworkSize size, CellGrid grid) {
+            Upsampler up, CellGrid grid) {
         this.photo = photo;
         this.access = RasterRgb.of(photo);
         this.mask = mask;
         this.small = small;
         this.region = region;
         this.grid = grid;
-        this.blur = new BilinearUpsampler(size.height(), size.width(), region.height, region.width);
+        this.blur = up;
     }
 
     public CellGrid grid() {

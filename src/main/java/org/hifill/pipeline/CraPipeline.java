@@ -13,20 +13,23 @@ import java.util.stream.IntStream;
  * fill back up bilinearly, add the attention-weighted context residuals, and blend the result
  * into the hole with an outward feather. Only the attention cells within the feather's reach of
  * a hole are touched; every other pixel of the output stays as it was.
+ *
+ * <p>The options can swap the resampling (the paper's Fig. 3 ablation) or leave the residuals
+ * out, which pastes the up-sampled fill alone (Fig. 6's naive up-sampling).
  */
 public final class CraPipeline {
 
     private final LowResolutionModel model;
-    private final double tolerance;
+    private final InpaintOptions options;
     private final NDManager manager;
 
     /**
-     * @param tolerance attention weight each row may leave out ({@link SparseAttention})
+     * @param options the tolerance, resampling and residuals to use (strategy and pictures aside)
      * @param manager where the aggregation's products run (each in its own sub-manager)
      */
-    public CraPipeline(LowResolutionModel model, double tolerance, NDManager manager) {
+    public CraPipeline(LowResolutionModel model, InpaintOptions options, NDManager manager) {
         this.model = model;
-        this.tolerance = tolerance;
+        this.options = options;
         this.manager = manager;
     }
 
@@ -44,7 +47,8 @@ public final class CraPipeline {
             StageTimes times, Intermediates pictures) {
         NetworkSize size = NetworkSize.forPhoto(region.width, region.height);
         long t = System.nanoTime();
-        float[] small = AreaDownsampler.downsample(photo, region, size);
+        Resampling resampling = options.resampling();
+        float[] small = resampling.down().downsample(photo, region, size);
         float[] hole = AreaDownsampler.downsampleHole(mask, region, size);
         times.add(StageTimes.DOWN_SAMPLE, t);
 
@@ -62,11 +66,19 @@ public final class CraPipeline {
         int[] targets = IntStream.range(0, grid.cellCount()).filter(j -> cellWeights[j] != null).toArray();
         times.add(StageTimes.COMPOSITE, t);
 
-        ContextResiduals residuals = new ContextResiduals(photo, mask, region, small, size, grid);
-        ResidualAggregation aggregation = ResidualAggregation.prepare(residuals, low.attention(), targets, tolerance);
         float[] fill = toByteRange(low.pasted());
-        BilinearUpsampler up = new BilinearUpsampler(size.height(), size.width(), region.height, region.width);
-        aggregation.forEachRow(manager, new Compositor(output, region, grid, targets, cellWeights, fill, up), times);
+        Upsampler up = new Upsampler(resampling.up(), size.height(), size.width(), region.height, region.width);
+        Compositor compositor = new Compositor(output, region, grid, targets, cellWeights, fill, up);
+        if (!options.residuals()) {
+            t = System.nanoTime();
+            pasteWithoutResiduals(grid, targets, compositor);
+            times.add(StageTimes.COMPOSITE, t);
+            return new RegionReport(region, size, targets.length, 0, 0, 0, feather.radius());
+        }
+        ContextResiduals residuals = new ContextResiduals(photo, mask, region, small, up, grid);
+        ResidualAggregation aggregation = ResidualAggregation.prepare(residuals, low.attention(), targets,
+                options.tolerance());
+        aggregation.forEachRow(manager, compositor, times);
 
         if (pictures != null) {
             new StagePictures(pictures, size, region, manager)
@@ -75,6 +87,17 @@ public final class CraPipeline {
         return new RegionReport(region, size, targets.length, aggregation.sourceCount(),
                 targets.length == 0 ? 0 : (double) aggregation.keptWeights() / targets.length,
                 aggregation.maxDroppedMass(), feather.radius());
+    }
+
+    /** Every row of the target cells with a zero residual: the up-sampled fill alone. */
+    private static void pasteWithoutResiduals(CellGrid grid, int[] targets, Compositor compositor) {
+        IntStream.range(0, targets.length).parallel().forEach(k -> {
+            Rectangle cell = grid.cell(targets[k]);
+            float[] zero = new float[3 * cell.width];
+            for (int v = 0; v < cell.height; v++) {
+                compositor.accept(k, v, zero, 0);
+            }
+        });
     }
 
     /**
@@ -89,13 +112,13 @@ public final class CraPipeline {
         private final int[] targets;
         private final OutwardFeather.CellWeights[] weights;
         private final float[] fill;
-        private final BilinearUpsampler up;
+        private final Upsampler up;
         private final ThreadLocal<float[]> weightRows;
         private final ThreadLocal<float[]> rgbRows;
         private final ThreadLocal<int[]> scratchRows;
 
         Compositor(BufferedImage output, Rectangle region, CellGrid grid, int[] targets,
-                OutwardFeather.CellWeights[] weights, float[] fill, BilinearUpsampler up) {
+                OutwardFeather.CellWeights[] weights, float[] fill, Upsampler up) {
             this.out = output.getRaster();
             this.access = RasterRgb.of(output);
             this.region = region;

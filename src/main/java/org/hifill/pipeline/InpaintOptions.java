@@ -7,9 +7,14 @@ package org.hifill.pipeline;
  * @param tolerance attention weight each row may leave out in residual aggregation; the result
  *     then differs from the dense sum by at most {@code tolerance * 255} per sample (default
  *     1/512: under half a grey level)
- * @param pictures receives the stage pictures, or {@code null}
+ * @param pictures receives the stage pictures, or {@code null}; only made when residuals are aggregated
+ * @param resampling the down- and up-sampling around the network (default: the paper's)
+ * @param residuals whether the aggregated context residuals are added to the up-sampled fill
+ *     (default); without them the fill is only up-sampled, the naive way that CRA improves on
+ *     (paper Fig. 6)
  */
-public record InpaintOptions(Strategy strategy, double tolerance, Intermediates pictures) {
+public record InpaintOptions(Strategy strategy, double tolerance, Intermediates pictures, Resampling resampling,
+        boolean residuals) {
 
     public static final double DEFAULT_TOLERANCE = 1.0 / 512;
 
@@ -20,21 +25,32 @@ public record InpaintOptions(Strategy strategy, double tolerance, Intermediates 
         if (!(tolerance >= 0 && tolerance < 1)) {
             throw new IllegalArgumentException("aggregation tolerance must be in [0, 1), not " + tolerance);
         }
+        if (resampling == null) {
+            throw new IllegalArgumentException("resampling must be set");
+        }
     }
 
     public static InpaintOptions defaults() {
-        return new InpaintOptions(Strategy.AUTO, DEFAULT_TOLERANCE, null);
+        return new InpaintOptions(Strategy.AUTO, DEFAULT_TOLERANCE, null, Resampling.PAPER, true);
     }
 
     public InpaintOptions withStrategy(Strategy s) {
-        return new InpaintOptions(s, tolerance, pictures);
+        return new InpaintOptions(s, tolerance, pictures, resampling, residuals);
     }
 
     public InpaintOptions withTolerance(double t) {
-        return new InpaintOptions(strategy, t, pictures);
+        return new InpaintOptions(strategy, t, pictures, resampling, residuals);
     }
 
     public InpaintOptions withPictures(Intermediates p) {
-        return new InpaintOptions(strategy, tolerance, p);
+        return new InpaintOptions(strategy, tolerance, p, resampling, residuals);
+    }
+
+    public InpaintOptions withResampling(Resampling r) {
+        return new InpaintOptions(strategy, tolerance, pictures, r, residuals);
+    }
+
+    public InpaintOptions withResiduals(boolean aggregate) {
+        return new InpaintOptions(strategy, tolerance, pictures, resampling, aggregate);
     }
 }

@@ -76,7 +76,7 @@ public final class Inpainter implements AutoCloseable {
                     100 * fraction, 100 * (1 - MAX_HOLE_FRACTION)));
         }
         BufferedImage output = copy(photo);
-        CraPipeline pipeline = new CraPipeline(model, options.tolerance(), manager);
+        CraPipeline pipeline = new CraPipeline(model, options, manager);
         List<CraPipeline.RegionReport> reports = new ArrayList<>();
         List<Rectangle> regions = CropPlanner.plan(mask, options.strategy());
         for (int i = 0; i < regions.size(); i++) {

@@ -28,7 +28,7 @@ final class StagePictures {
     }
 
     void emit(float[] small, float[] hole, LowResolutionResult low, ContextResiduals residuals,
-            ResidualAggregation aggregation, int[] targets, BilinearUpsampler up, float[] fill) {
+            ResidualAggregation aggregation, int[] targets, Upsampler up, float[] fill) {
         float[] input = small.clone();
         int plane = size.height() * size.width();
         for (int p = 0; p < plane; p++) {

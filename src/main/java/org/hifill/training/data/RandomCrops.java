@@ -4,8 +4,8 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.Random;
 import org.hifill.pipeline.AreaDownsampler;
-import org.hifill.pipeline.BilinearUpsampler;
 import org.hifill.pipeline.NetworkSize;
+import org.hifill.pipeline.Upsampler;
 
 /**
  * Square training crops at the training size S (paper section 4: 512 x 512 crops; 256 suits a CPU
@@ -91,7 +91,7 @@ public final class RandomCrops {
 
     /** Bilinear from {@code side x side} planes (0..255) to {@code S x S} planes. */
     private float[] upsample(float[] small, int side) {
-        BilinearUpsampler up = new BilinearUpsampler(side, side, size, size);
+        Upsampler up = Upsampler.bilinear(side, side, size, size);
         int plane = size * size;
         float[] out = new float[3 * plane];
         float[] rgb = new float[3 * size];

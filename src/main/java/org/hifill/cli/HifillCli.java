@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = HifillCli.Version.class,
         description = "Ultra high-resolution image inpainting with Contextual Residual Aggregation (HiFill).",
-        subcommands = {InpaintCommand.class, TrainCommand.class, ModelCommand.class, ImportCommand.class, BenchCommand.class,
+        subcommands = {InpaintCommand.class, EvalCommand.class, TrainCommand.class, ModelCommand.class, ImportCommand.class, BenchCommand.class,
             MasksCommand.class, CommandLine.HelpCommand.class})
 public final class HifillCli implements Runnable {
 

@@ -49,4 +49,26 @@ final class RgbPlanes {
         }
         return plane;
     }
+
+    /** An 8-bit RGB image of {@code 3 x height x width} planes of 0..255 values, rounded and clipped. */
+    static BufferedImage image(float[] planes, int width, int height) {
+        int plane = width * height;
+        if (planes.length != CHANNELS * plane) {
+            throw new IllegalArgumentException(planes.length + " values are not 3 planes of " + width + "x" + height);
+        }
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int p = y * width + x;
+                row[x] = byteOf(planes[p]) << 16 | byteOf(planes[plane + p]) << 8 | byteOf(planes[2 * plane + p]);
+            }
+            image.setRGB(0, y, width, 1, row, 0, width);
+        }
+        return image;
+    }
+
+    private static int byteOf(float value) {
+        return Math.max(0, Math.min(255, Math.round(value)));
+    }
 }

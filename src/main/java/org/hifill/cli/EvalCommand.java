@@ -196,8 +196,10 @@ final class EvalCommand implements Callable<Integer> {
             throw new IOException(output + ": is a file, not a folder for the report");
         }
         for (Path input : new Path[] {imagesDir, masksDir, templates, model}) {
-            if (input != null && output.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
-                throw new IOException(output + ": is also an input folder; choose another report folder");
+            for (Path written : new Path[] {output, output.resolve(Evaluation.CROPS)}) {
+                if (input != null && written.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
+                    throw new IOException(written + ": is also an input folder; choose another report folder");
+                }
             }
         }
     }

@@ -21,7 +21,8 @@ import org.hifill.pipeline.HoleMask;
  */
 public final class Evaluation {
 
-    static final String CROPS = "crops";
+    /** The folder of the crop pictures inside the report folder. */
+    public static final String CROPS = "crops";
 
     /**
      * @param sizes long sides to evaluate at, ascending
@@ -100,8 +101,9 @@ public final class Evaluation {
                     warm = true;
                 }
                 HoleCrops crop = i < settings.cropPhotos() ? new HoleCrops(scaled, hole) : null;
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s at %dx%d (hole %.1f%%):",
-                        image.name(), d.width, d.height, 100 * hole.holeFraction()));
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s at %dx%d (hole %.1f%%%s):",
+                        image.name(), d.width, d.height, 100 * hole.holeFraction(),
+                        d.width > photo.getWidth() ? ", up-scaled from " + photo.getWidth() + "x" + photo.getHeight() : ""));
                 for (EvaluationMethod method : methods) {
                     Outcome outcome = runner.run(method, scaled, hole);
                     Scores scores = outcome.image() == null ? Scores.NONE : Scores.of(scaled, outcome.image(), hole);

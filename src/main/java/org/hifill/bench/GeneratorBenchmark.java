@@ -22,10 +22,7 @@ public final class GeneratorBenchmark {
     public record Result(int height, int width, double[] millis, ComputeCost cost) {
 
         public double median() {
-            double[] sorted = millis.clone();
-            Arrays.sort(sorted);
-            int n = sorted.length;
-            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            return Medians.of(millis);
         }
 
         public double min() {

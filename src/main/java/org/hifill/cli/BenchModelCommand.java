@@ -4,7 +4,10 @@ import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.hifill.bench.BenchJson;
 import org.hifill.bench.GeneratorBenchmark;
+import org.hifill.bench.GeneratorTimings;
+import org.hifill.bench.InpaintTimings;
 import org.hifill.model.generator.GeneratorConfig;
 import org.hifill.model.generator.HiFillGenerator;
 import org.hifill.model.weights.ModelDirectory;
@@ -30,6 +33,10 @@ final class BenchModelCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Results as text, or as one line of JSON (default: ${DEFAULT-VALUE}).")
+    ResultFormat format;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -45,6 +52,12 @@ final class BenchModelCommand implements Callable<Integer> {
                     ? ModelDirectory.initialise(GeneratorConfig.released(), manager)
                     : ModelDirectory.load(model, manager).generator();
             GeneratorBenchmark.Result r = GeneratorBenchmark.run(generator, manager, hw[0], hw[1], warmup, runs, 1);
+            if (format == ResultFormat.json) {
+                String used = model == null ? InpaintTimings.RANDOM_WEIGHTS : model.toAbsolutePath().normalize().toString();
+                out.println(BenchJson.line(GeneratorTimings.of(r, warmup, used)));
+                out.flush();
+                return 0;
+            }
             out.printf("generator forward %dx%d (HxW), %d runs after %d warm-up, %d CPU threads%n",
                     hw[0], hw[1], runs, warmup, Runtime.getRuntime().availableProcessors());
             out.printf("  median %.1f ms  (min %.1f, max %.1f)%n", r.median(), r.min(), r.max());

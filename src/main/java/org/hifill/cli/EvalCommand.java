@@ -39,9 +39,6 @@ import picocli.CommandLine.Option;
                     + "{nearest,bilinear,bicubic}; telea; ns; mean-colour; diffusion."})
 final class EvalCommand implements Callable<Integer> {
 
-    static final int MIN_SIZE = 16;
-    static final int MAX_SIZE = 16384;
-
     @Option(names = "--images", required = true, paramLabel = "DIR", description = "Folder of photos (never training photos).")
     Path imagesDir;
 
@@ -88,7 +85,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Integer> sizeList = parseSizes(sizes);
+        List<Integer> sizeList = SizeList.parse(sizes);
         List<String> methodList = Arrays.stream(methods.split(",", -1)).map(String::trim).toList();
         EvaluationMethods.check(methodList);
         Duration limit = Durations.parse(timeLimit);
@@ -131,30 +128,6 @@ final class EvalCommand implements Callable<Integer> {
                 inpainter.close();
             }
         }
-    }
-
-    /** Sizes as "512,1024": whole numbers in range, ascending, each once. */
-    static List<Integer> parseSizes(String text) {
-        List<Integer> list = new ArrayList<>();
-        for (String part : text.split(",", -1)) {
-            int size;
-            try {
-                size = Integer.parseInt(part.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--sizes takes whole numbers separated by commas, such as "
-                        + "512,1024,2048, not '" + text + "'");
-            }
-            if (size < MIN_SIZE || size > MAX_SIZE) {
-                throw new IllegalArgumentException("each of --sizes must be between " + MIN_SIZE + " and " + MAX_SIZE
-                        + " pixels, not " + size);
-            }
-            if (list.contains(size)) {
-                throw new IllegalArgumentException("--sizes gives " + size + " twice");
-            }
-            list.add(size);
-        }
-        list.sort(null);
-        return list;
     }
 
     /** The photos with their mask sources; photos without a mask are left out with a warning. */

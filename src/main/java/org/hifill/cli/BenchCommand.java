@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code hifill bench}: measured timings of the system's stages. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (timings are medians).",
-        subcommands = {BenchModelCommand.class, BenchInpaintCommand.class, BenchTrainCommand.class})
+        subcommands = {BenchModelCommand.class, BenchInpaintCommand.class, BenchTrainCommand.class,
+            BenchReportCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

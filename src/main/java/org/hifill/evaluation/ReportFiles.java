@@ -8,12 +8,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /** Text files of a report, written whole or not at all; number formats shared by the CSV and the table. */
-final class ReportFiles {
+public final class ReportFiles {
 
     private ReportFiles() {}
 
     /** Writes {@code text} to a temporary file beside {@code file} and renames it over it. */
-    static void writeAtomically(Path file, String text) throws IOException {
+    public static void writeAtomically(Path file, String text) throws IOException {
         Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
             Files.writeString(temp, text, StandardCharsets.UTF_8);

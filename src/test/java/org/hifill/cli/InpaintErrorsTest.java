@@ -18,7 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -226,12 +226,37 @@ class InpaintErrorsTest {
     }
 
     @Test
-    void withoutModelTheOneLineSaysToPassModel() {
-        Assumptions.assumeTrue(System.getProperty("hifill.home") == null, "hifill.home is set: a model may be bundled");
-
-        CliRun run = CliRun.of("inpaint", photo.toString(), mask.toString(), "-o", out.resolve("result.png").toString());
+    void withoutModelAndNoneBundledTheOneLineSaysToPassModel() {
+        CliRun run = withHome(bad, () -> CliRun.of("inpaint", photo.toString(), mask.toString(), "-o",
+                out.resolve("result.png").toString()));
 
         assertFailedWithoutOutput(run).contains("--model");
+    }
+
+    @Test
+    void withoutModelTheBundledDefaultModelIsUsed() {
+        Path result = out.resolve("result.png");
+
+        CliRun run = withHome(Path.of("").toAbsolutePath(),
+                () -> CliRun.of("inpaint", photo.toString(), mask.toString(), "-o", result.toString()));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(result).exists();
+    }
+
+    /** Runs with the installation folder (the launcher's {@code hifill.home}) set to {@code home}. */
+    private static CliRun withHome(Path home, Supplier<CliRun> body) {
+        String before = System.getProperty("hifill.home");
+        System.setProperty("hifill.home", home.toString());
+        try {
+            return body.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty("hifill.home");
+            } else {
+                System.setProperty("hifill.home", before);
+            }
+        }
     }
 
     @Test

@@ -58,9 +58,14 @@ final class IccProfiles {
         if (jfif == null) {
             throw new IllegalArgumentException("JPEG metadata without a JFIF segment");
         }
-        IIOMetadataNode icc = new IIOMetadataNode("app2ICC");
+        // The writer's default metadata for an image in an ICC colour space may hold an app2ICC
+        // node already; a second one makes it fail ("> 1 ICC APP2 Marker Segment not supported").
+        Node existing = find(jfif, "app2ICC");
+        IIOMetadataNode icc = existing instanceof IIOMetadataNode node ? node : new IIOMetadataNode("app2ICC");
         icc.setUserObject(profile);
-        jfif.appendChild(icc);
+        if (existing == null) {
+            jfif.appendChild(icc);
+        }
         metadata.setFromTree(JPEG_TREE, root);
     }
 

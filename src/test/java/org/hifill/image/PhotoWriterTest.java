@@ -91,6 +91,19 @@ class PhotoWriterTest {
     }
 
     @Test
+    void jpegWithAnEmbeddedSrgbProfileIsWrittenBackAsJpeg() throws IOException {
+        // The bundled sample carries an sRGB profile of its own; the JPEG writer's default metadata
+        // for such an image already holds an ICC segment, which must not be doubled.
+        Photo sample = PhotoReader.read(Path.of("samples/one-stands-out.jpg"));
+        Path file = dir.resolve("sample.jpg");
+
+        PhotoWriter.write(sample.image(), file, new WriteOptions(0.9f, sample.iccProfile()));
+
+        assertThat(sample.iccProfile()).isNotNull();
+        assertThat(PhotoReader.read(file).iccProfile().getData()).isEqualTo(sample.iccProfile().getData());
+    }
+
+    @Test
     void iccProfileSurvivesJpegAndPngWithUnchangedSamples() throws IOException {
         ICC_Profile linear = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB);
         // A mid colour, which a conversion between linear RGB and sRGB would change a lot.

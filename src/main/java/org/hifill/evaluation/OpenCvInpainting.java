@@ -37,7 +37,7 @@ final class OpenCvInpainting implements EvaluationMethod {
     }
 
     /** Loads OpenCV's native library from its jar, once; done before any timing starts. */
-    private static synchronized void loadNativeLibrary() {
+    static synchronized void loadNativeLibrary() {
         if (!loaded) {
             nu.pattern.OpenCV.loadLocally();
             loaded = true;

@@ -13,10 +13,12 @@ import java.util.Map;
 import org.hifill.evaluation.DiffusionFill;
 import org.hifill.evaluation.HoleFill;
 import org.hifill.evaluation.MeanColourFill;
+import org.hifill.evaluation.TeleaFill;
 import org.hifill.training.data.ValidationSet;
 
 /**
- * The validation scores of the plain fills ({@link MeanColourFill}, {@link DiffusionFill}) on a
+ * The validation scores of the plain fills ({@link MeanColourFill}, {@link DiffusionFill},
+ * {@link TeleaFill}) on a
  * run's validation set, in {@value #FILE}: the floor that the generator's curve must get under.
  */
 final class Baselines {
@@ -24,7 +26,7 @@ final class Baselines {
     static final String FILE = "baselines.csv";
     static final String HEADER = "method,hole_l1,psnr";
 
-    private static final List<HoleFill> FILLS = List.of(new MeanColourFill(), new DiffusionFill());
+    private static final List<HoleFill> FILLS = List.of(new MeanColourFill(), new DiffusionFill(), new TeleaFill());
 
     private Baselines() {}
 

@@ -43,9 +43,10 @@ class TrainCommandTest {
         assertThat(validation.subList(1, validation.size())).extracting(line -> line.split(",")[0])
                 .containsExactly("2", "4", "5");
         List<String> baselines = Files.readAllLines(run.resolve("baselines.csv"));
-        assertThat(baselines).hasSize(3).first().isEqualTo("method,hole_l1,psnr");
+        assertThat(baselines).hasSize(4).first().isEqualTo("method,hole_l1,psnr");
         assertThat(baselines.get(1)).startsWith("mean-colour,");
         assertThat(baselines.get(2)).startsWith("diffusion,");
+        assertThat(baselines.get(3)).startsWith("telea,");
         BufferedImage grid = ImageIO.read(run.resolve("validation/step-0000004.png").toFile());
         // Five 64-px columns with 4-px gaps; one row per validation photo (3), below a header.
         assertThat(grid.getWidth()).isEqualTo(4 + 5 * (64 + 4));

@@ -53,37 +53,50 @@ final class OpenCvInpainting implements EvaluationMethod {
     public BufferedImage fill(BufferedImage photo, HoleMask mask) {
         int width = photo.getWidth();
         int height = photo.getHeight();
-        Mat source = new Mat(height, width, CvType.CV_8UC3);
-        Mat hole = new Mat(height, width, CvType.CV_8UC1);
+        byte[] bgr = new byte[3 * width * height];
+        byte[] hole = new byte[width * height];
+        int[] argb = new int[width];
+        for (int y = 0; y < height; y++) {
+            photo.getRGB(0, y, width, 1, argb, 0, width);
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                bgr[3 * i] = (byte) argb[x];
+                bgr[3 * i + 1] = (byte) (argb[x] >> 8);
+                bgr[3 * i + 2] = (byte) (argb[x] >> 16);
+                hole[i] = mask.isHole(x, y) ? (byte) 255 : 0;
+            }
+        }
+        inpaint(bgr, hole, width, height, 3, flags);
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                argb[x] = (bgr[3 * i + 2] & 0xff) << 16 | (bgr[3 * i + 1] & 0xff) << 8 | (bgr[3 * i] & 0xff);
+            }
+            out.setRGB(0, y, width, 1, argb, 0, width);
+        }
+        return out;
+    }
+
+    /**
+     * Fills the hole of interleaved 8-bit pixels in place with {@code cv::inpaint}.
+     *
+     * @param pixels {@code height x width x channels} samples
+     * @param hole {@code height x width}, 255 in the hole
+     * @param flags {@link Photo#INPAINT_TELEA} or {@link Photo#INPAINT_NS}
+     */
+    static void inpaint(byte[] pixels, byte[] hole, int width, int height, int channels, int flags) {
+        Mat source = new Mat(height, width, CvType.CV_8UC(channels));
+        Mat holeMat = new Mat(height, width, CvType.CV_8UC1);
         Mat filled = new Mat();
         try {
-            int[] argb = new int[width];
-            byte[] bgr = new byte[3 * width];
-            byte[] holeRow = new byte[width];
-            for (int y = 0; y < height; y++) {
-                photo.getRGB(0, y, width, 1, argb, 0, width);
-                for (int x = 0; x < width; x++) {
-                    bgr[3 * x] = (byte) argb[x];
-                    bgr[3 * x + 1] = (byte) (argb[x] >> 8);
-                    bgr[3 * x + 2] = (byte) (argb[x] >> 16);
-                    holeRow[x] = mask.isHole(x, y) ? (byte) 255 : 0;
-                }
-                source.put(y, 0, bgr);
-                hole.put(y, 0, holeRow);
-            }
-            Photo.inpaint(source, hole, filled, RADIUS, flags);
-            BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-            for (int y = 0; y < height; y++) {
-                filled.get(y, 0, bgr);
-                for (int x = 0; x < width; x++) {
-                    argb[x] = (bgr[3 * x + 2] & 0xff) << 16 | (bgr[3 * x + 1] & 0xff) << 8 | (bgr[3 * x] & 0xff);
-                }
-                out.setRGB(0, y, width, 1, argb, 0, width);
-            }
-            return out;
+            source.put(0, 0, pixels);
+            holeMat.put(0, 0, hole);
+            Photo.inpaint(source, holeMat, filled, RADIUS, flags);
+            filled.get(0, 0, pixels);
         } finally {
             source.release();
-            hole.release();
+            holeMat.release();
             filled.release();
         }
     }

@@ -1,7 +1,5 @@
 package org.hifill.evaluation;
 
-import org.opencv.core.CvType;
-import org.opencv.core.Mat;
 import org.opencv.photo.Photo;
 
 /**
@@ -31,19 +29,7 @@ public final class TeleaFill implements HoleFill {
             }
             hole[i] = mask[i] > 0.5f ? (byte) 255 : 0;
         }
-        Mat source = new Mat(height, width, CvType.CV_8UC(channels));
-        Mat holeMat = new Mat(height, width, CvType.CV_8UC1);
-        Mat filled = new Mat();
-        try {
-            source.put(0, 0, pixels);
-            holeMat.put(0, 0, hole);
-            Photo.inpaint(source, holeMat, filled, OpenCvInpainting.RADIUS, Photo.INPAINT_TELEA);
-            filled.get(0, 0, pixels);
-        } finally {
-            source.release();
-            holeMat.release();
-            filled.release();
-        }
+        OpenCvInpainting.inpaint(pixels, hole, width, height, channels, Photo.INPAINT_TELEA);
         float[] result = planes.clone();
         for (int i = 0; i < plane; i++) {
             if (mask[i] > 0.5f) {

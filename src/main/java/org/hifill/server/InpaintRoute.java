@@ -1,0 +1,61 @@
+package org.hifill.server;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.hifill.pipeline.Inpainter;
+
+/**
+ * {@code POST /api/inpaint}: admits the request (429 when full) before reading its upload, checks
+ * the upload, queues the job and answers when it is done. The result is encoded in full on the
+ * worker, so an error never follows a partly sent image. If the client goes away, a queued job is
+ * dropped and a running one stops at its next stage.
+ */
+final class InpaintRoute implements Handler {
+
+    private final Inpainter inpainter;
+    private final WorkerPool pool;
+    private final ServerLimits limits;
+    private final ClientDisconnect disconnects;
+
+    InpaintRoute(Inpainter inpainter, WorkerPool pool, ServerLimits limits, ClientDisconnect disconnects) {
+        this.inpainter = inpainter;
+        this.pool = pool;
+        this.limits = limits;
+        this.disconnects = disconnects;
+    }
+
+    @Override
+    public void handle(Context ctx) throws ApiError {
+        InpaintUpload.checkLength(ctx, limits);
+        WorkerPool.Admission admission = pool.tryAdmit().orElseThrow(() -> ApiError.busy(pool.retryAfterSeconds()));
+        CompletableFuture<EncodedImage> result;
+        try {
+            InpaintUpload upload = InpaintUpload.read(ctx, limits);
+            result = admission.submit(new InpaintJob(inpainter, upload), new Cancellation());
+        } catch (ApiError | RuntimeException e) {
+            admission.close();
+            throw e;
+        }
+        disconnects.watch(ctx, result);
+        ctx.future(() -> result.handle((image, failure) -> {
+            respond(ctx, image, failure);
+            return null;
+        }));
+    }
+
+    private static void respond(Context ctx, EncodedImage image, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause == null) {
+            ctx.status(200).contentType(image.mediaType()).result(image.bytes());
+        } else if (cause instanceof ApiError e) {
+            JsonResponses.error(ctx, e);
+        } else if (!(cause instanceof CancellationException)) {
+            JsonResponses.internal(ctx, cause);
+        }
+        // Cancelled: the client is gone, nothing is encoded or sent.
+    }
+}

@@ -31,16 +31,19 @@ final class InpaintRoute implements Handler {
     public void handle(Context ctx) throws ApiError {
         InpaintUpload.checkLength(ctx, limits);
         WorkerPool.Admission admission = pool.tryAdmit().orElseThrow(() -> ApiError.busy(pool.retryAfterSeconds()));
-        CompletableFuture<EncodedImage> result;
+        CompletableFuture<EncodedImage> result = null;
         try {
             InpaintUpload upload = InpaintUpload.read(ctx, limits);
             result = admission.submit(new InpaintJob(inpainter, upload), new Cancellation());
-        } catch (ApiError | RuntimeException e) {
-            admission.close();
-            throw e;
+        } finally {
+            // Whatever failed before the job was queued (Jetty may throw checked exceptions unannounced).
+            if (result == null) {
+                admission.close();
+            }
         }
-        disconnects.watch(ctx, result);
-        ctx.future(() -> result.handle((image, failure) -> {
+        CompletableFuture<EncodedImage> queued = result;
+        disconnects.watch(ctx, queued);
+        ctx.future(() -> queued.handle((image, failure) -> {
             respond(ctx, image, failure);
             return null;
         }));

@@ -48,8 +48,9 @@ record InpaintUpload(byte[] image, byte[] mask, Strategy strategy, Optional<Imag
         UploadedFile upload;
         try {
             upload = ctx.uploadedFile(field);
-        } catch (RuntimeException e) {
-            // Jetty refuses a multipart body over its size limits, or one it cannot parse.
+        } catch (Exception e) {
+            // Jetty refuses a multipart body over its size limits, one it cannot parse, or one cut short
+            // (an I/O exception, thrown through Kotlin code that does not declare it).
             if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).matches(".*(size|exceed|too large).*")) {
                 throw tooLarge(limits);
             }

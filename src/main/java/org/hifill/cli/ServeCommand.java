@@ -51,14 +51,13 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, not " + port);
+            throw new IllegalArgumentException("--port must be 0 to 65535, not " + port);
         }
-        ServerLimits limits;
-        try {
-            limits = new ServerLimits(maxPixels, ServerLimits.megabytes(maxUploadMb), workers, queue);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        if (maxPixels < 1 || maxUploadMb < 1 || workers < 1 || queue < 0) {
+            throw new IllegalArgumentException(
+                    "--max-pixels, --max-upload-mb and --workers must be positive, and --queue zero or more");
         }
+        var limits = new ServerLimits(maxPixels, ServerLimits.megabytes(maxUploadMb), workers, queue);
         Path modelDir = ModelLocation.resolve(model);
         var info = new ServerInfo(String.valueOf(modelDir.toAbsolutePath().normalize().getFileName()),
                 ModelDirectory.readManifest(modelDir).provenance(), HifillCli.version(), limits);

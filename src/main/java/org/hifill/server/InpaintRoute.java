@@ -2,6 +2,7 @@ package org.hifill.server;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.io.InputStream;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,6 +15,8 @@ import org.hifill.pipeline.Inpainter;
  * dropped and a running one stops at its next stage.
  */
 final class InpaintRoute implements Handler {
+
+    static final long DISCARD_LIMIT = 64L * 1024 * 1024;
 
     private final Inpainter inpainter;
     private final WorkerPool pool;
@@ -29,8 +32,18 @@ final class InpaintRoute implements Handler {
 
     @Override
     public void handle(Context ctx) throws ApiError {
-        InpaintUpload.checkLength(ctx, limits);
-        WorkerPool.Admission admission = pool.tryAdmit().orElseThrow(() -> ApiError.busy(pool.retryAfterSeconds()));
+        try {
+            InpaintUpload.checkLength(ctx, limits);
+        } catch (ApiError e) {
+            discardBody(ctx);
+            throw e;
+        }
+        var slot = pool.tryAdmit();
+        if (slot.isEmpty()) {
+            discardBody(ctx);
+            throw ApiError.busy(pool.retryAfterSeconds());
+        }
+        WorkerPool.Admission admission = slot.get();
         CompletableFuture<EncodedImage> result = null;
         try {
             InpaintUpload upload = InpaintUpload.read(ctx, limits);
@@ -47,6 +60,23 @@ final class InpaintRoute implements Handler {
             respond(ctx, image, failure);
             return null;
         }));
+    }
+
+    /**
+     * Reads and drops the body of a refused request, up to {@value #DISCARD_LIMIT} bytes: a client
+     * still sending would otherwise see the connection reset instead of the answer. Past that the
+     * connection is closed and the client may see only the reset.
+     */
+    private static void discardBody(Context ctx) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            long read = 0;
+            for (int n; read < DISCARD_LIMIT && (n = in.read(buffer)) >= 0; ) {
+                read += n;
+            }
+        } catch (Exception e) {
+            // The client is gone or the body is broken: nothing to answer to anyway.
+        }
     }
 
     private static void respond(Context ctx, EncodedImage image, Throwable failure) {

@@ -70,7 +70,7 @@ class EvalCommandTest {
 
         List<String> csv = Files.readAllLines(report.resolve("results.csv"));
         assertThat(csv.get(0)).isEqualTo("image,size,width,height,hole_percent,method,status,seconds,rss_before_mb,"
-                + "rss_peak_mb,rss_growth_mb,heap_peak_mb,l1,l1_hole,psnr,psnr_hole,ssim,ms_ssim,error");
+                + "rss_peak_mb,rss_growth_mb,heap_peak_mb,l1,l1_hole,psnr,psnr_hole,ssim,ms_ssim,set_fid,set_is,error");
         assertThat(csv).hasSize(1 + 3 * 2 * 4);
         for (int i = 1; i <= 3; i++) {
             for (String size : List.of("64", "128")) {
@@ -181,7 +181,7 @@ class EvalCommandTest {
                 images.toString(), "--methods", "telea");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertOneLineError(run).contains("is also an input folder");
+        assertOneLineError(run).contains("is inside the input folder");
         assertThat(names(images)).containsExactly("photo1.png", "photo2.png", "photo3.png");
     }
 

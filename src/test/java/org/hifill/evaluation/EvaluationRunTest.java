@@ -46,7 +46,7 @@ class EvaluationRunTest {
         });
         List<String> progress = new ArrayList<>();
         Evaluation evaluation = new Evaluation(List.of(ORIGINAL, failing, slow),
-                new Evaluation.Settings(List.of(48, 64), Duration.ofMillis(500), 1), dir, progress::add);
+                new Evaluation.Settings(List.of(48, 64), Duration.ofMillis(500), 1), null, dir, progress::add);
 
         Evaluation.Totals totals = evaluation.run(images, List.of("photos: three"));
 
@@ -78,7 +78,7 @@ class EvaluationRunTest {
         Path report = dir.resolve("report");
 
         Evaluation.Totals totals = new Evaluation(List.of(ORIGINAL), new Evaluation.Settings(List.of(32),
-                Duration.ofSeconds(10), 0), report, progress::add).run(images, List.of());
+                Duration.ofSeconds(10), 0), null, report, progress::add).run(images, List.of());
 
         assertThat(totals).isEqualTo(new Evaluation.Totals(2, 1, 1, 0, 0));
         assertThat(progress.get(0)).startsWith("warning: broken.png skipped: ");

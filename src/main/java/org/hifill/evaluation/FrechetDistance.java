@@ -130,9 +130,17 @@ public final class FrechetDistance {
             }
         }
         double[][] gram = n <= m ? gram(cross) : gram(transpose(cross));
+        double[] squares = SymmetricEigen.of(gram).values;
+        // The centring leaves at least one zero singular value, which rounding turns into an
+        // eigenvalue near +-1e-16 of the largest, 1e-8 after the root: such values count as 0.
+        double noise = 0;
+        for (double value : squares) {
+            noise = Math.max(noise, Math.abs(value));
+        }
+        noise *= squares.length * Math.ulp(1.0);
         double singularSum = 0;
-        for (double value : SymmetricEigen.of(gram).values) {
-            singularSum += Math.sqrt(Math.max(value, 0));
+        for (double value : squares) {
+            singularSum += value > noise ? Math.sqrt(value) : 0;
         }
         double distance = meanTerm + squaredNorm(ca) / (n - 1) + squaredNorm(cb) / (m - 1)
                 - 2 * singularSum / Math.sqrt((double) (n - 1) * (m - 1));

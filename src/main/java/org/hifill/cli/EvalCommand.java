@@ -128,9 +128,8 @@ final class EvalCommand implements Callable<Integer> {
                         err.println("hifill eval: " + line);
                         err.flush();
                     });
-            List<String> context = context(sizeList, methodList, modelDir, limit, where);
-            context.add("feature model (FID, IS): " + (features == null ? "none" : features.description()));
-            Evaluation.Totals totals = evaluation.run(images, context);
+            Evaluation.Totals totals = evaluation.run(images,
+                    context(sizeList, methodList, modelDir, features, limit, where));
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "%d photos (%d skipped) x %d sizes x %d methods: %d ok, %d failed, %d timed out -> %s%n",
                     totals.photos(), totals.skipped(), sizeList.size(), methodList.size(), totals.ok(), totals.failed(),
@@ -205,8 +204,8 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private List<String> context(List<Integer> sizeList, List<String> methodList, Path modelDir, Duration limit,
-            Strategy where) {
+    private List<String> context(List<Integer> sizeList, List<String> methodList, Path modelDir, FeatureModel features,
+            Duration limit, Strategy where) {
         List<String> lines = new ArrayList<>();
         lines.add("photos: " + imagesDir.toAbsolutePath().normalize());
         lines.add("masks: " + (masksDir != null ? masksDir.toAbsolutePath().normalize().toString()
@@ -217,6 +216,7 @@ final class EvalCommand implements Callable<Integer> {
             lines.add("model: " + modelDir.toAbsolutePath().normalize() + "; CRA strategy "
                     + where.name().toLowerCase(Locale.ROOT));
         }
+        lines.add("feature model (FID, IS): " + (features == null ? "none" : features.description()));
         lines.add("time limit per photo: " + Durations.format(limit));
         lines.add(String.format(Locale.ROOT, "machine: %d cores, Java %s, max heap %.1f GB; run %s",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() / 1e9,

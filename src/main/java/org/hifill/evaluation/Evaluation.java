@@ -17,7 +17,9 @@ import org.hifill.pipeline.HoleMask;
  * {@code hifill eval}'s run: every photo at every size through every method, scored against the
  * scaled photo, with a report in a folder: {@value ResultsCsv#FILE}, {@value ResultsMarkdown#FILE},
  * the charts and, for the first few photos, the hole's crops side by side in {@value #CROPS}/.
- * Every file is written to a temporary name and renamed.
+ * With a {@link FeatureExtractor}, the original photos and every result are embedded too (outside
+ * the timed call) for FID and IS per size and method. Every file is written to a temporary name
+ * and renamed.
  */
 public final class Evaluation {
 

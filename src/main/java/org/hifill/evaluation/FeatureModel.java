@@ -78,8 +78,12 @@ public final class FeatureModel implements FeatureExtractor, AutoCloseable {
     public Embedding extract(BufferedImage image) {
         try (NDManager scope = model.getNDManager().newSubManager()) {
             NDList out = forward(scope, input(image, inputSize));
-            double[] features = toDoubles(out.get(0));
-            return new Embedding(features, classes > 0 ? softmax(toDoubles(out.get(1))) : null);
+            if (out.size() != (classes > 0 ? 2 : 1) || out.get(0).size() != dimensions
+                    || classes > 0 && out.get(1).size() != classes) {
+                throw new IllegalArgumentException(file + ": the feature model's output changed shape from the "
+                        + "loading check to a " + image.getWidth() + "x" + image.getHeight() + " photo");
+            }
+            return new Embedding(toDoubles(out.get(0)), classes > 0 ? softmax(toDoubles(out.get(1))) : null);
         } catch (EngineException e) {
             throw new IllegalArgumentException(file + ": the feature model failed: " + firstLine(e), e);
         }

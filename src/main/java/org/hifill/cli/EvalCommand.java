@@ -106,6 +106,9 @@ final class EvalCommand implements Callable<Integer> {
         if (crops < 0) {
             throw new IllegalArgumentException("--crops must not be negative, not " + crops);
         }
+        if (featureSize < 1) {
+            throw new IllegalArgumentException("--feature-size must be positive, not " + featureSize);
+        }
         if ((masksDir == null) == (randomMasks == null)) {
             throw new IllegalArgumentException("give either --masks DIR or --random-masks SEED");
         }

@@ -33,7 +33,8 @@ final class FeatureSets {
             List<Embedding> real = originals.getOrDefault(size, List.of());
             double fid = filled.size() >= 2 && real.size() >= 2
                     ? FrechetDistance.ofFeatures(features(real), features(filled)) : Double.NaN;
-            double is = filled.get(0).probabilities() != null
+            // Over one result IS is 1 whatever the model says: no score.
+            double is = filled.size() >= 2 && filled.get(0).probabilities() != null
                     ? InceptionScore.fromProbabilities(filled.stream().map(Embedding::probabilities)
                             .toArray(double[][]::new)) : Double.NaN;
             scores.add(new FidAndIs(size, method, filled.size(), real.size(), fid, is));

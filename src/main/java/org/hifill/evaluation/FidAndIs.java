@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * FID and IS of one method's results at one size, each NaN where it cannot be had: FID needs 2
- * results and 2 original photos, IS a feature model that classifies.
+ * results and 2 original photos, IS 2 results and a feature model that classifies.
  *
  * @param results how many of the method's results were scored
  * @param originals how many original photos the results were compared with

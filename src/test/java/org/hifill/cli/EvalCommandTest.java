@@ -194,6 +194,14 @@ class EvalCommandTest {
     }
 
     @Test
+    void aFeatureSizeBelowOneIsOneLine() {
+        CliRun run = eval("--feature-size", "0");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertOneLineError(run).isEqualTo("hifill: --feature-size must be positive, not 0");
+    }
+
+    @Test
     void photosInSubFoldersAreFoundAndNamedByTheirPathsAndMasksMatchedTheSameWay() throws IOException {
         Path tree = Files.createDirectories(dir.resolve("tree"));
         Path maskTree = Files.createDirectories(dir.resolve("mask-tree"));

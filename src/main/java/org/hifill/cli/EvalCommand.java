@@ -210,13 +210,13 @@ final class EvalCommand implements Callable<Integer> {
     private List<String> context(List<Integer> sizeList, List<String> methodList, Path modelDir, FeatureModel features,
             Duration limit, Strategy where) {
         List<String> lines = new ArrayList<>();
-        lines.add("photos: " + imagesDir.toAbsolutePath().normalize());
-        lines.add("masks: " + (masksDir != null ? masksDir.toAbsolutePath().normalize().toString()
-                : "random, seed " + randomMasks + (templates != null ? ", templates " + templates : ", procedural objects")));
+        lines.add("photos: " + shown(imagesDir));
+        lines.add("masks: " + (masksDir != null ? shown(masksDir)
+                : "random, seed " + randomMasks + (templates != null ? ", templates " + shown(templates) : ", procedural objects")));
         lines.add("sizes (long side): " + sizeList.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""));
         lines.add("methods: " + String.join(", ", methodList));
         if (modelDir != null) {
-            lines.add("model: " + modelDir.toAbsolutePath().normalize() + "; CRA strategy "
+            lines.add("model: " + shown(modelDir) + "; CRA strategy "
                     + where.name().toLowerCase(Locale.ROOT));
         }
         lines.add("feature model (FID, IS): " + (features == null ? "none" : features.description()));
@@ -225,5 +225,12 @@ final class EvalCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() / 1e9,
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))));
         return lines;
+    }
+
+    /** A folder as the report names it: relative to the working folder when inside it, so a report moves. */
+    private static String shown(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath();
+        return absolute.startsWith(here) && !absolute.equals(here) ? here.relativize(absolute).toString() : absolute.toString();
     }
 }

@@ -24,7 +24,7 @@ class ConcurrencyTest {
     private static final int WORKERS = 1;
     private static final int QUEUE = 1;
     private static final int PARALLEL = 5;
-    private static final int WARMUP = 2;
+    private static final int WARMUP = 4;
     private static final int ROUNDS = 6;
 
     @Test

@@ -227,9 +227,15 @@ final class EvalCommand implements Callable<Integer> {
         return lines;
     }
 
-    /** A folder as the report names it: relative to the working folder when inside it, so a report moves. */
+    /**
+     * A folder as the report names it: as given when relative, else relative to the working folder
+     * when inside it, so that a report does not name the machine's folders needlessly.
+     */
     private static String shown(Path folder) {
-        Path absolute = folder.toAbsolutePath().normalize();
+        if (!folder.isAbsolute()) {
+            return folder.normalize().toString();
+        }
+        Path absolute = folder.normalize();
         Path here = Path.of("").toAbsolutePath();
         return absolute.startsWith(here) && !absolute.equals(here) ? here.relativize(absolute).toString() : absolute.toString();
     }

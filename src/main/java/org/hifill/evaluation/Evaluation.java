@@ -133,7 +133,7 @@ public final class Evaluation {
                 }
                 progress.accept(line.toString());
                 if (crop != null) {
-                    String name = CROPS + "/" + image.name() + "-" + size + ".png";
+                    String name = CROPS + "/" + image.name() + "-" + size + ".jpg";
                     Files.createDirectories(reportDir.resolve(name).getParent());
                     crop.write(reportDir.resolve(name));
                     crops.add(name);

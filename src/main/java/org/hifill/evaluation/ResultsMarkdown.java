@@ -73,11 +73,10 @@ final class ResultsMarkdown {
                     r.outcome().status().label(), r.outcome().error())));
         }
         md.append("\n## Charts\n\n");
-        charts.forEach(c -> md.append("![").append(c).append("](").append(c).append(")\n\n"));
+        pictures(md, charts);
         if (!crops.isEmpty()) {
             md.append("## The hole, side by side\n\n");
-            crops.forEach(c -> md.append("- [").append(c).append("](").append(c).append(")\n"));
-            md.append('\n');
+            pictures(md, crops);
         }
         md.append("""
                 ## How it was measured
@@ -94,6 +93,11 @@ final class ResultsMarkdown {
                 n/a below that; "(k of n)" marks a mean over the k photos large enough.
                 """);
         ReportFiles.writeAtomically(dir.resolve(FILE), md.toString());
+    }
+
+    /** Each picture shown under its file name. */
+    private static void pictures(StringBuilder md, List<String> files) {
+        files.forEach(f -> md.append("![").append(f).append("](").append(f).append(")\n\n"));
     }
 
     private static String n(double value, int decimals) {

@@ -106,12 +106,12 @@ class EvalCommandTest {
 
         assertThat(names(report)).containsExactlyInAnyOrder("crops", "quality.png", "results.csv", "results.md",
                 "time.png");
-        assertThat(names(report.resolve("crops"))).containsExactly("photo1.png-128.png", "photo1.png-64.png",
-                "photo2.png-128.png", "photo2.png-64.png", "photo3.png-128.png", "photo3.png-64.png");
+        assertThat(names(report.resolve("crops"))).containsExactly("photo1.png-128.jpg", "photo1.png-64.jpg",
+                "photo2.png-128.jpg", "photo2.png-64.jpg", "photo3.png-128.jpg", "photo3.png-64.jpg");
         assertThat(read(report.resolve("quality.png")).getWidth()).isEqualTo(900);
         assertThat(read(report.resolve("time.png")).getWidth()).isEqualTo(900);
         // Original, input and 4 methods: 4 panels across, 2 rows.
-        assertThat(read(report.resolve("crops/photo1.png-64.png")).getHeight()).isGreaterThan(2 * 256);
+        assertThat(read(report.resolve("crops/photo1.png-64.jpg")).getHeight()).isGreaterThan(2 * 256);
     }
 
     @Test
@@ -225,8 +225,8 @@ class EvalCommandTest {
         List<String> csv = Files.readAllLines(report.resolve("results.csv"));
         assertThat(csv.subList(1, csv.size())).extracting(l -> cells(l)[0])
                 .containsExactly("a.png", "beach/a.png", "beach/deep/b.png");
-        assertThat(report.resolve("crops/a.png-64.png")).isRegularFile();
-        assertThat(report.resolve("crops/beach/a.png-64.png")).isRegularFile();
+        assertThat(report.resolve("crops/a.png-64.jpg")).isRegularFile();
+        assertThat(report.resolve("crops/beach/a.png-64.jpg")).isRegularFile();
     }
 
     @Test

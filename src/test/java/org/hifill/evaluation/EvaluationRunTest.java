@@ -66,7 +66,7 @@ class EvaluationRunTest {
         assertThat(md).contains("| failing | 0.00 | n/a | n/a | n/a |", "| 2 ok, 1 failed |", "| 2 ok, 1 timeout |",
                 "| b.png | 48 | slow | timeout | no result within 500 ms |");
         assertThat(Files.list(dir.resolve(Evaluation.CROPS)).map(p -> p.getFileName().toString()))
-                .containsExactlyInAnyOrder("a.png-48.png", "a.png-64.png");
+                .containsExactlyInAnyOrder("a.png-48.jpg", "a.png-64.jpg");
     }
 
     @Test

@@ -19,7 +19,7 @@ const ui = {
   zoomIn: $('zoom-in-button'), zoomOut: $('zoom-out-button'), zoomFit: $('zoom-fit-button'),
   zoomActual: $('zoom-actual-button'), zoomLevel: $('zoom-level'),
   strategy: $('strategy'), format: $('format'), run: $('run-button'),
-  resultPanel: $('result-panel'), compare: $('compare-slider'), compareLabels: $('compare-labels'),
+  resultBar: $('result-bar'), compare: $('compare-slider'), compareLabels: $('compare-labels'),
   download: $('download-link'), continueButton: $('continue-button'), back: $('back-button'),
   busy: $('busy'), busyText: $('busy-text'), cancel: $('cancel-button'),
   message: $('message'), error: $('error'), imageSize: $('image-size'), position: $('cursor-position'),
@@ -138,7 +138,7 @@ function updateControls() {
   for (const button of [ui.zoomIn, ui.zoomOut, ui.zoomFit, ui.zoomActual]) button.disabled = !hasPhoto;
   ui.fileInput.disabled = busy;
   ui.openButton.setAttribute('aria-disabled', String(busy));
-  ui.resultPanel.hidden = !state.result;
+  ui.resultBar.hidden = !state.result;
   ui.compareLabels.hidden = !state.result;
   ui.stage.classList.toggle('has-photo', hasPhoto);
   ui.stage.classList.toggle('comparing', state.result !== null);
@@ -301,7 +301,7 @@ function paintTo(point) {
 
 function onPointerDown(event) {
   if (!state.photo || state.request) return;
-  ui.stage.focus({ preventScroll: true });
+  ui.stage.focus({ preventScroll: true, focusVisible: false });
   const point = stagePoint(event);
   if (event.button === 1 || event.button === 2 || (event.button === 0 && spaceHeld)) pointer.mode = 'pan';
   else if (event.button === 0) pointer.mode = state.result ? 'compare' : 'paint';

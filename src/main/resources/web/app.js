@@ -300,7 +300,8 @@ function paintTo(point) {
 }
 
 function onPointerDown(event) {
-  if (!state.photo || state.request) return;
+  // Only the photo itself: not the result bar's controls lying over it.
+  if (!state.photo || state.request || event.target !== ui.view) return;
   ui.stage.focus({ preventScroll: true, focusVisible: false });
   const point = stagePoint(event);
   if (event.button === 1 || event.button === 2 || (event.button === 0 && spaceHeld)) pointer.mode = 'pan';
@@ -440,18 +441,28 @@ function onDrop(event) {
 
 // ---- Server info ----
 
+// Result formats the page can show as well as download.
+const RESULT_FORMATS = { png: 'PNG (lossless)', jpeg: 'JPEG', webp: 'WebP', bmp: 'BMP' };
+
 async function loadInfo() {
+  let info;
   try {
-    const info = await fetchInfo();
-    state.limits = { maxPixels: info.maxPixels ?? null, maxUploadBytes: info.maxUploadBytes ?? null };
-    ui.serverInfo.textContent = [info.model && `Model: ${info.model}`, info.version && `hifill ${info.version}`]
-      .filter(Boolean).join(' · ');
-    const limits = [];
-    if (info.maxPixels) limits.push(`up to ${megapixels(info.maxPixels)}`);
-    if (info.maxUploadBytes) limits.push(`${megabytes(info.maxUploadBytes)} per file`);
-    ui.limits.textContent = limits.length ? `The server takes photos ${limits.join(', ')}.` : '';
+    info = await fetchInfo();
   } catch {
     ui.serverInfo.textContent = 'Server not reachable';
+    return;
+  }
+  const { maxPixels = null, maxUploadBytes = null } = info.limits ?? {};
+  state.limits = { maxPixels, maxUploadBytes };
+  ui.serverInfo.textContent = [info.model?.name && `Model: ${info.model.name}`, info.version && `hifill ${info.version}`]
+    .filter(Boolean).join(' · ');
+  const limits = [];
+  if (maxPixels) limits.push(`up to ${megapixels(maxPixels)}`);
+  if (maxUploadBytes) limits.push(`${megabytes(maxUploadBytes)} per upload`);
+  ui.limits.textContent = limits.length ? `This server takes photos ${limits.join(', ')}.` : '';
+  if (info.writeFormats) {
+    const formats = info.writeFormats.filter((id) => id in RESULT_FORMATS);
+    ui.format.replaceChildren(ui.format.options[0], ...formats.map((id) => new Option(RESULT_FORMATS[id], id)));
   }
 }
 

@@ -240,11 +240,10 @@ async function run() {
 
 function describeFailure(error) {
   if (!(error instanceof ApiError)) return `The server could not be reached (${error.message}).`;
-  if (error.status === 429) {
-    const wait = error.retryAfterSeconds ? `in ${error.retryAfterSeconds} s` : 'in a moment';
-    return `${error.message} — the server is busy; press Fill again ${wait}.`;
-  }
-  return `The server refused the fill: ${error.message}`;
+  const sentence = error.message.charAt(0).toUpperCase() + error.message.slice(1).replace(/\.$/, '');
+  if (error.status >= 500) return `The server failed (${error.message}); the photo is unchanged.`;
+  if (error.status === 429 && error.retryAfterSeconds) return `${sentence} (retry in ${error.retryAfterSeconds} s).`;
+  return `${sentence}.`;
 }
 
 function showResult(result) {

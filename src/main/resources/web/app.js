@@ -239,7 +239,9 @@ async function run() {
 }
 
 function describeFailure(error) {
-  if (!(error instanceof ApiError)) return `The server could not be reached (${error.message}).`;
+  // fetch rejects with a TypeError when no answer came at all.
+  if (error instanceof TypeError) return `The server could not be reached (${error.message}).`;
+  if (!(error instanceof ApiError)) return `The fill failed: ${error.message}`;
   const sentence = error.message.charAt(0).toUpperCase() + error.message.slice(1).replace(/\.$/, '');
   if (error.status >= 500) return `The server failed (${error.message}); the photo is unchanged.`;
   if (error.status === 429 && error.retryAfterSeconds) return `${sentence} (retry in ${error.retryAfterSeconds} s).`;

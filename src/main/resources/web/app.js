@@ -175,6 +175,7 @@ async function openFile(file) {
     return;
   }
   let picture;
+  showMessage(`Opening ${file.name}…`);
   try {
     picture = await loadPicture(file, file.name);
   } catch {
@@ -351,7 +352,7 @@ function onPointerUp() {
 
 function showCursor(point) {
   const photo = state.photo;
-  const painting = photo && !state.result && !spaceHeld && pointer.mode !== 'pan';
+  const painting = photo && !state.result && !state.request && !spaceHeld && pointer.mode !== 'pan';
   ui.cursor.hidden = !painting;
   ui.cursor.style.left = `${point.x}px`;
   ui.cursor.style.top = `${point.y}px`;

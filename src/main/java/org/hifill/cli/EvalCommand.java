@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.hifill.evaluation.Durations;
 import org.hifill.evaluation.Evaluation;
 import org.hifill.evaluation.EvaluationImage;
 import org.hifill.evaluation.EvaluationMethods;
+import org.hifill.evaluation.FeatureModel;
 import org.hifill.evaluation.MaskSource;
 import org.hifill.masks.MaskGenerator;
 import org.hifill.masks.MaskSettings;
@@ -39,10 +41,12 @@ import picocli.CommandLine.Option;
                     + "{nearest,bilinear,bicubic}; telea; ns; mean-colour; diffusion."})
 final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--images", required = true, paramLabel = "DIR", description = "Folder of photos (never training photos).")
+    @Option(names = "--images", required = true, paramLabel = "DIR",
+            description = "Folder of photos, sub-folders included (never training photos).")
     Path imagesDir;
 
-    @Option(names = "--masks", paramLabel = "DIR", description = "Folder of masks, matched to the photos by file name.")
+    @Option(names = "--masks", paramLabel = "DIR",
+            description = "Folder of masks, matched to the photos by path inside the folder, extension aside.")
     Path masksDir;
 
     @Option(names = "--random-masks", paramLabel = "SEED",
@@ -67,6 +71,15 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "DIR", description = "Model directory (default: the bundled model).")
     Path model;
+
+    @Option(names = "--feature-model", paramLabel = "FILE",
+            description = {"TorchScript model for FID and IS (without it they are n/a). Input: float [N, 3, S, S] "
+                    + "RGB in [0, 1]; output: [N, D] features, or a tuple of [N, D] features and [N, C] logits."})
+    Path featureModel;
+
+    @Option(names = "--feature-size", defaultValue = "" + FeatureModel.DEFAULT_INPUT_SIZE, paramLabel = "S",
+            description = "Side the photos are resized to for the feature model (default: ${DEFAULT-VALUE}).")
+    int featureSize;
 
     @Option(names = "--time-limit", defaultValue = "120s", paramLabel = "T",
             description = "Most time one method may take on one photo, e.g. 90s, 5m (default: ${DEFAULT-VALUE}).")
@@ -93,6 +106,9 @@ final class EvalCommand implements Callable<Integer> {
         if (crops < 0) {
             throw new IllegalArgumentException("--crops must not be negative, not " + crops);
         }
+        if (featureSize < 1) {
+            throw new IllegalArgumentException("--feature-size must be positive, not " + featureSize);
+        }
         if ((masksDir == null) == (randomMasks == null)) {
             throw new IllegalArgumentException("give either --masks DIR or --random-masks SEED");
         }
@@ -105,17 +121,18 @@ final class EvalCommand implements Callable<Integer> {
         Path modelDir = methodList.stream().anyMatch(EvaluationMethods::needsModel) ? ModelLocation.resolve(model) : null;
         Inpainter inpainter = null;
         Evaluation evaluation = null;
-        try {
+        try (FeatureModel features = featureModel == null ? null : FeatureModel.load(featureModel, featureSize)) {
             if (modelDir != null) {
                 inpainter = Inpainter.load(modelDir);
             }
             Inpainter shared = inpainter;
             evaluation = new Evaluation(EvaluationMethods.create(methodList, () -> shared, where),
-                    new Evaluation.Settings(sizeList, limit, crops), output, line -> {
+                    new Evaluation.Settings(sizeList, limit, crops), features, output, line -> {
                         err.println("hifill eval: " + line);
                         err.flush();
                     });
-            Evaluation.Totals totals = evaluation.run(images, context(sizeList, methodList, modelDir, limit, where));
+            Evaluation.Totals totals = evaluation.run(images,
+                    context(sizeList, methodList, modelDir, features, limit, where));
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "%d photos (%d skipped) x %d sizes x %d methods: %d ok, %d failed, %d timed out -> %s%n",
                     totals.photos(), totals.skipped(), sizeList.size(), methodList.size(), totals.ok(), totals.failed(),
@@ -130,9 +147,12 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    /** The photos with their mask sources; photos without a mask are left out with a warning. */
+    /**
+     * The photos with their mask sources, named by their paths inside the folder; photos without
+     * a mask are left out with a warning.
+     */
     private List<EvaluationImage> images(int largestSize) throws IOException {
-        List<Path> photos = BatchFiles.photos(imagesDir);
+        Map<String, Path> photos = BatchFiles.photosUnder(imagesDir);
         if (photos.isEmpty()) {
             throw new IOException(imagesDir + ": no photos (" + String.join(", ", BatchFiles.EXTENSIONS) + ")");
         }
@@ -141,34 +161,44 @@ final class EvalCommand implements Callable<Integer> {
         if (randomMasks != null) {
             MaskGenerator generator = new MaskGenerator(
                     templates == null ? new ProceduralObjects() : ObjectTemplates.load(templates), MaskSettings.defaults());
-            for (Path photo : photos) {
-                String name = photo.getFileName().toString();
-                images.add(new EvaluationImage(name, photo, MaskSource.random(generator, randomMasks, name, largestSize)));
-            }
+            photos.forEach((name, photo) -> images.add(new EvaluationImage(name, photo,
+                    MaskSource.random(generator, randomMasks, name, largestSize))));
             return images;
         }
-        Map<String, Path> masks = BatchFiles.byBaseName(BatchFiles.photos(masksDir));
-        for (Path photo : photos) {
-            Path mask = masks.get(BatchFiles.baseName(photo));
+        // Of two masks that differ only in extension, the first in name order is used.
+        Map<String, Path> masks = new HashMap<>();
+        BatchFiles.photosUnder(masksDir).forEach((name, mask) -> masks.putIfAbsent(BatchFiles.withoutExtension(name), mask));
+        photos.forEach((name, photo) -> {
+            Path mask = masks.get(BatchFiles.withoutExtension(name));
             if (mask == null) {
                 err.println("hifill eval: warning: " + photo + ": no mask of that name in " + masksDir + "; skipped");
-                continue;
+            } else {
+                images.add(new EvaluationImage(name, photo,
+                        MaskSource.file(mask, w -> err.println("hifill eval: warning: " + w))));
             }
-            images.add(new EvaluationImage(photo.getFileName().toString(), photo,
-                    MaskSource.file(mask, w -> err.println("hifill eval: warning: " + w))));
-        }
+        });
         if (images.isEmpty()) {
             throw new IOException(masksDir + ": no mask matches a photo of " + imagesDir + " by name");
         }
         return images;
     }
 
-    /** The report folder: a folder (made if missing) that is not one of the input folders. */
+    /**
+     * The report folder: a folder (made if missing) that is not one of the input folders, nor
+     * inside the photos' or the masks' folder, which are searched with their sub-folders.
+     */
     private void checkOutput() throws IOException {
         if (Files.exists(output) && !Files.isDirectory(output)) {
             throw new IOException(output + ": is a file, not a folder for the report");
         }
-        for (Path input : new Path[] {imagesDir, masksDir, templates, model}) {
+        Path report = output.toAbsolutePath().normalize();
+        for (Path searched : new Path[] {imagesDir, masksDir}) {
+            if (searched != null && report.startsWith(searched.toAbsolutePath().normalize())) {
+                throw new IOException(output + ": is inside the input folder " + searched
+                        + ", whose sub-folders are searched too; choose another report folder");
+            }
+        }
+        for (Path input : new Path[] {templates, model}) {
             for (Path written : new Path[] {output, output.resolve(Evaluation.CROPS)}) {
                 if (input != null && written.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
                     throw new IOException(written + ": is also an input folder; choose another report folder");
@@ -177,22 +207,30 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private List<String> context(List<Integer> sizeList, List<String> methodList, Path modelDir, Duration limit,
-            Strategy where) {
+    private List<String> context(List<Integer> sizeList, List<String> methodList, Path modelDir, FeatureModel features,
+            Duration limit, Strategy where) {
         List<String> lines = new ArrayList<>();
-        lines.add("photos: " + imagesDir.toAbsolutePath().normalize());
-        lines.add("masks: " + (masksDir != null ? masksDir.toAbsolutePath().normalize().toString()
-                : "random, seed " + randomMasks + (templates != null ? ", templates " + templates : ", procedural objects")));
+        lines.add("photos: " + shown(imagesDir));
+        lines.add("masks: " + (masksDir != null ? shown(masksDir)
+                : "random, seed " + randomMasks + (templates != null ? ", templates " + shown(templates) : ", procedural objects")));
         lines.add("sizes (long side): " + sizeList.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""));
         lines.add("methods: " + String.join(", ", methodList));
         if (modelDir != null) {
-            lines.add("model: " + modelDir.toAbsolutePath().normalize() + "; CRA strategy "
+            lines.add("model: " + shown(modelDir) + "; CRA strategy "
                     + where.name().toLowerCase(Locale.ROOT));
         }
+        lines.add("feature model (FID, IS): " + (features == null ? "none" : features.description()));
         lines.add("time limit per photo: " + Durations.format(limit));
         lines.add(String.format(Locale.ROOT, "machine: %d cores, Java %s, max heap %.1f GB; run %s",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() / 1e9,
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))));
         return lines;
+    }
+
+    /** A folder as the report names it: relative to the working folder when inside it, so a report moves. */
+    private static String shown(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath();
+        return absolute.startsWith(here) && !absolute.equals(here) ? here.relativize(absolute).toString() : absolute.toString();
     }
 }

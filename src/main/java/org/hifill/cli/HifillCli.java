@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = HifillCli.Version.class,
         description = "Ultra high-resolution image inpainting with Contextual Residual Aggregation (HiFill).",
         subcommands = {InpaintCommand.class, EvalCommand.class, TrainCommand.class, ModelCommand.class, ImportCommand.class, BenchCommand.class,
-            MasksCommand.class, CommandLine.HelpCommand.class})
+            MasksCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class HifillCli implements Runnable {
 
     @CommandLine.Spec
@@ -36,11 +36,15 @@ public final class HifillCli implements Runnable {
     }
 
     /** The version from the jar manifest, or {@code development} when run from classes. */
+    static String version() {
+        String v = HifillCli.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = HifillCli.class.getPackage().getImplementationVersion();
-            return new String[] {"hifill " + (v == null ? "development" : v)};
+            return new String[] {"hifill " + version()};
         }
     }
 }

@@ -17,7 +17,9 @@ import org.hifill.pipeline.HoleMask;
  * {@code hifill eval}'s run: every photo at every size through every method, scored against the
  * scaled photo, with a report in a folder: {@value ResultsCsv#FILE}, {@value ResultsMarkdown#FILE},
  * the charts and, for the first few photos, the hole's crops side by side in {@value #CROPS}/.
- * Every file is written to a temporary name and renamed.
+ * With a {@link FeatureExtractor}, the original photos and every result are embedded too (outside
+ * the timed call) for FID and IS per size and method. Every file is written to a temporary name
+ * and renamed.
  */
 public final class Evaluation {
 
@@ -46,11 +48,18 @@ public final class Evaluation {
     private final Path reportDir;
     private final Consumer<String> progress;
     private final TimeLimitedRun runner;
+    private final FeatureExtractor features;
 
-    /** @param progress receives a line per photo and size, and warnings */
-    public Evaluation(List<EvaluationMethod> methods, Settings settings, Path reportDir, Consumer<String> progress) {
+    /**
+     * @param features what FID and IS are computed from; null for none, when they are reported
+     *     as unavailable
+     * @param progress receives a line per photo and size, and warnings
+     */
+    public Evaluation(List<EvaluationMethod> methods, Settings settings, FeatureExtractor features, Path reportDir,
+            Consumer<String> progress) {
         this.methods = List.copyOf(methods);
         this.settings = settings;
+        this.features = features;
         this.reportDir = reportDir;
         this.progress = progress;
         this.runner = new TimeLimitedRun(settings.timeLimit());
@@ -74,6 +83,7 @@ public final class Evaluation {
         Files.createDirectories(reportDir);
         List<EvaluationRow> rows = new ArrayList<>();
         List<String> crops = new ArrayList<>();
+        FeatureSets embeddings = new FeatureSets();
         int skipped = 0;
         boolean warm = false;
         for (int i = 0; i < images.size(); i++) {
@@ -100,6 +110,9 @@ public final class Evaluation {
                     warmUp(scaled, hole);
                     warm = true;
                 }
+                if (features != null) {
+                    embeddings.addOriginal(size, features.extract(scaled));
+                }
                 HoleCrops crop = i < settings.cropPhotos() ? new HoleCrops(scaled, hole) : null;
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s at %dx%d (hole %.1f%%%s):",
                         image.name(), d.width, d.height, 100 * hole.holeFraction(),
@@ -109,6 +122,9 @@ public final class Evaluation {
                     Scores scores = outcome.image() == null ? Scores.NONE : Scores.of(scaled, outcome.image(), hole);
                     rows.add(new EvaluationRow(image.name(), size, d.width, d.height, 100 * hole.holeFraction(),
                             method.name(), outcome, scores));
+                    if (features != null && outcome.image() != null) {
+                        embeddings.addResult(size, method.name(), features.extract(outcome.image()));
+                    }
                     if (crop != null) {
                         crop.add(method.name(), outcome);
                     }
@@ -118,15 +134,16 @@ public final class Evaluation {
                 progress.accept(line.toString());
                 if (crop != null) {
                     String name = CROPS + "/" + image.name() + "-" + size + ".png";
-                    Files.createDirectories(reportDir.resolve(CROPS));
+                    Files.createDirectories(reportDir.resolve(name).getParent());
                     crop.write(reportDir.resolve(name));
                     crops.add(name);
                 }
             }
         }
-        ResultsCsv.write(rows, reportDir);
+        List<FidAndIs> setScores = features == null ? null : embeddings.scores();
+        ResultsCsv.write(rows, setScores, reportDir);
         List<String> charts = rows.isEmpty() ? List.of() : EvaluationCharts.write(rows, reportDir);
-        ResultsMarkdown.write(rows, context, charts, crops, reportDir);
+        ResultsMarkdown.write(rows, setScores, context, charts, crops, reportDir);
         return new Totals(images.size(), skipped, count(rows, Outcome.Status.OK), count(rows, Outcome.Status.FAILED),
                 count(rows, Outcome.Status.TIMEOUT));
     }

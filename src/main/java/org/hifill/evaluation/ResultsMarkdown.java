@@ -7,29 +7,41 @@ import java.util.List;
 /**
  * {@value #FILE}: the paper's Table 2 laid out for this run (per size: each method's mean L1,
  * MS-SSIM, FID and IS, with time and peak memory per photo), then the hole scores, the failures,
- * the charts, the crops and how things were measured. FID and IS need a feature model, which
- * this evaluation does not load yet: they are shown as n/a, never guessed.
+ * the charts, the crops and how things were measured. FID and IS need a feature model: without
+ * one they are shown as n/a, never guessed.
  */
 final class ResultsMarkdown {
 
     static final String FILE = "results.md";
     private static final String NA = "n/a";
+    private static final String NO_FEATURE_MODEL = "FID and IS: n/a, as no feature model was given "
+            + "(--feature-model FILE); they are never estimated without one.";
+    private static final String FEATURE_SCORES = "FID: Frechet distance between Gaussians fitted to the feature "
+            + "model's features of the method's results and of the original photos at that size (Heusel et al. "
+            + "2017). IS: exp of the mean KL divergence of each result's class probabilities (softmax of the "
+            + "model's logits) from their mean (Salimans et al. 2016); n/a if the model gives no logits. With "
+            + "n photos and D features the fitted covariances have rank at most n - 1: FID is defined from 2 "
+            + "photos on, but strongly biased upwards when n is small next to D (e.g. 11 photos and 2048 "
+            + "features), so compare methods only at the same n and with the same model, never with published "
+            + "values (computed over tens of thousands of images); IS over few photos is likewise biased.";
 
     private ResultsMarkdown() {}
 
     /**
+     * @param setScores FID and IS per size and method; null without a feature model
      * @param context lines on what was run (photos, masks, model...), shown as a list
      * @param crops the crop pictures, relative to the report folder
      */
-    static void write(List<EvaluationRow> rows, List<String> context, List<String> charts, List<String> crops,
-            Path dir) throws IOException {
+    static void write(List<EvaluationRow> rows, List<FidAndIs> setScores, List<String> context, List<String> charts,
+            List<String> crops, Path dir) throws IOException {
         List<Summary> summaries = Summary.of(rows);
         StringBuilder md = new StringBuilder("# hifill eval\n\n");
         context.forEach(line -> md.append("- ").append(line).append('\n'));
         md.append("\n## Table 2 layout\n\n")
                 .append("Means over the photos each method filled. L1: mean absolute error over the whole photo, ")
-                .append("0-255 scale. FID and IS: n/a (no feature model is used yet). Time: mean wall time per ")
-                .append("photo. Peak memory: the largest resident memory a call added (see below).\n");
+                .append("0-255 scale. ").append(setScores == null ? NO_FEATURE_MODEL : FEATURE_SCORES)
+                .append(" Time: mean wall time per photo. Peak memory: the largest resident memory a call added ")
+                .append("(see below).\n");
         int size = -1;
         for (Summary s : summaries) {
             if (s.size() != size) {
@@ -40,8 +52,9 @@ final class ResultsMarkdown {
             }
             String msSsim = n(s.means().msSsim(), 4)
                     + (s.msSsimKnown() > 0 && s.msSsimKnown() < s.ok() ? " (" + s.msSsimKnown() + " of " + s.ok() + ")" : "");
-            md.append(row(s.method(), n(s.means().l1(), 2), msSsim, NA, NA, n(s.seconds(), 3),
-                    n(s.residentGrowth(), 0), s.runsText()));
+            FidAndIs set = FidAndIs.find(setScores == null ? List.of() : setScores, s.size(), s.method());
+            md.append(row(s.method(), n(s.means().l1(), 2), msSsim, n(set.fid(), 2), n(set.inceptionScore(), 3),
+                    n(s.seconds(), 3), n(s.residentGrowth(), 0), s.runsText()));
         }
         md.append("\n## Hole and structure scores\n\n")
                 .append("| size | method | L1 hole | PSNR (dB) | PSNR hole (dB) | SSIM |\n")

@@ -1,15 +1,12 @@
 package org.hifill.image;
 
-import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
-import com.drew.imaging.tiff.TiffMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.MetadataException;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * The EXIF Orientation tag (1 to 8) and the turn or mirror that shows a photo upright. Orientation n
@@ -26,11 +23,9 @@ final class ExifOrientation {
     }
 
     /** The file's orientation; {@link #UPRIGHT} without one, or when the metadata cannot be parsed. */
-    static int of(Path file, ImageFormat format) {
+    static int of(ImageSource source, ImageFormat format) {
         try {
-            // A TIFF's directories may follow its pixels: read it with seeks, not as a buffered stream.
-            Metadata metadata = format == ImageFormat.TIFF ? TiffMetadataReader.readMetadata(file.toFile())
-                    : ImageMetadataReader.readMetadata(file.toFile());
+            Metadata metadata = source.metadata(format);
             for (ExifIFD0Directory d : metadata.getDirectoriesOfType(ExifIFD0Directory.class)) {
                 if (d.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
                     int o = d.getInt(ExifIFD0Directory.TAG_ORIENTATION);

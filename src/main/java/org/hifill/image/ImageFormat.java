@@ -8,21 +8,23 @@ import java.util.Optional;
 
 /** The image file formats hifill reads, recognised by their leading bytes, and written, chosen by extension. */
 public enum ImageFormat {
-    JPEG(List.of("jpg", "jpeg"), true),
-    PNG(List.of("png"), true),
-    WEBP(List.of("webp"), false),
-    BMP(List.of("bmp"), true),
-    TIFF(List.of("tif", "tiff"), true);
+    JPEG(List.of("jpg", "jpeg"), true, "image/jpeg"),
+    PNG(List.of("png"), true, "image/png"),
+    WEBP(List.of("webp"), false, "image/webp"),
+    BMP(List.of("bmp"), true, "image/bmp"),
+    TIFF(List.of("tif", "tiff"), true, "image/tiff");
 
     /** Bytes {@link #sniff} needs to recognise every format. */
     static final int SIGNATURE_LENGTH = 16;
 
     private final List<String> extensions;
     private final boolean writable;
+    private final String mediaType;
 
-    ImageFormat(List<String> extensions, boolean writable) {
+    ImageFormat(List<String> extensions, boolean writable, String mediaType) {
         this.extensions = extensions;
         this.writable = writable;
+        this.mediaType = mediaType;
     }
 
     /** The lower-case name, also the ImageIO format name: jpeg, png, webp, bmp, tiff. */
@@ -32,6 +34,22 @@ public enum ImageFormat {
 
     public boolean writable() {
         return writable;
+    }
+
+    /** The HTTP Content-Type, e.g. image/jpeg. */
+    public String mediaType() {
+        return mediaType;
+    }
+
+    /** The format with this id or extension (any case): jpeg, jpg, png, webp, bmp, tif, tiff. */
+    public static Optional<ImageFormat> named(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (ImageFormat f : values()) {
+            if (f.id().equals(lower) || f.extensions.contains(lower)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The format whose signature starts {@code head}, if any. */

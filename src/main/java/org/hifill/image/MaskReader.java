@@ -30,15 +30,26 @@ public final class MaskReader {
 
     public static HoleMask read(Path file, int width, int height, boolean invert, Consumer<String> warnings)
             throws ImageFormatException {
-        BufferedImage image = PhotoReader.read(file).image();
+        return read(ImageSource.of(file), String.valueOf(file.getFileName()), width, height, invert, warnings);
+    }
+
+    /** Reads a mask held in memory, such as an upload; {@code name} stands for it in messages. */
+    public static HoleMask read(byte[] bytes, String name, int width, int height, boolean invert,
+            Consumer<String> warnings) throws ImageFormatException {
+        return read(ImageSource.of(bytes, name), name, width, height, invert, warnings);
+    }
+
+    private static HoleMask read(ImageSource source, String shortName, int width, int height, boolean invert,
+            Consumer<String> warnings) throws ImageFormatException {
+        BufferedImage image = PhotoReader.read(source).image();
         int mw = image.getWidth();
         int mh = image.getHeight();
         if (mw != width || mh != height) {
             if (!sameAspect(mw, mh, width, height)) {
-                throw new ImageFormatException(file, "mask is " + mw + "x" + mh + " but the photo is " + width + "x"
+                throw source.problem("mask is " + mw + "x" + mh + " but the photo is " + width + "x"
                         + height + ": not the same aspect ratio");
             }
-            warnings.accept(file.getFileName() + " is " + mw + "x" + mh + ", resized to " + width + "x" + height
+            warnings.accept(shortName + " is " + mw + "x" + mh + ", resized to " + width + "x" + height
                     + " (nearest)");
         }
         Raster raster = image.getRaster();

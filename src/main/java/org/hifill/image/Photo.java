@@ -2,7 +2,6 @@ package org.hifill.image;
 
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -13,9 +12,9 @@ import java.util.Objects;
  * @param iccProfile the colour profile the pixels are in, as embedded in the source, to embed again
  *     on writing; {@code null} when the source had none (or its colours were converted to sRGB)
  * @param format the source's format: jpeg, png, webp, bmp or tiff ({@link ImageFormat#id()})
- * @param source the file it was read from
+ * @param source where it was read from: the file's path, or the name of an upload held in memory
  */
-public record Photo(BufferedImage image, ICC_Profile iccProfile, String format, Path source) {
+public record Photo(BufferedImage image, ICC_Profile iccProfile, String format, String source) {
 
     public Photo {
         Objects.requireNonNull(image, "image");

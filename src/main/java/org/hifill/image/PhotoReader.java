@@ -10,9 +10,6 @@ import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.RandomAccessFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -20,7 +17,6 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -37,28 +33,37 @@ public final class PhotoReader {
     }
 
     public static Photo read(Path file) throws ImageFormatException {
-        ImageFormat format = recognise(file);
-        int orientation = ExifOrientation.of(file, format);
-        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-            ImageReader reader = readerFor(format, file);
+        return read(ImageSource.of(file));
+    }
+
+    /** Reads a photo held in memory, such as an upload; {@code name} stands for it in error messages. */
+    public static Photo read(byte[] bytes, String name) throws ImageFormatException {
+        return read(ImageSource.of(bytes, name));
+    }
+
+    static Photo read(ImageSource source) throws ImageFormatException {
+        ImageFormat format = recognise(source);
+        int orientation = ExifOrientation.of(source, format);
+        try (ImageInputStream in = source.open()) {
+            ImageReader reader = readerFor(format, source);
             try {
                 reader.setInput(in);
                 var damage = new DamageWarnings();
                 damage.attach(reader);
                 PixelLayout.Normalized pixels = decode(format, reader);
                 if (damage.damage().isPresent()) {
-                    throw new ImageFormatException(file, (missesEndMarker(file, format) ? "truncated " + name(format)
+                    throw source.problem((missesEndMarker(source, format) ? "truncated " + name(format)
                             + " file (" : "corrupt " + name(format) + " data (") + damage.damage().get() + ")");
                 }
                 BufferedImage upright = ExifOrientation.apply(pixels.image(), orientation);
-                return new Photo(upright, pixels.profile(), format.id(), file);
+                return new Photo(upright, pixels.profile(), format.id(), source.name());
             } catch (IOException | RuntimeException e) {
-                throw classify(file, format, e);
+                throw classify(source, format, e);
             } finally {
                 reader.dispose();
             }
         } catch (IOException e) {
-            throw classify(file, format, e);
+            throw classify(source, format, e);
         }
     }
 
@@ -67,60 +72,55 @@ public final class PhotoReader {
      * so that a decompression bomb can be refused before it is decoded.
      */
     public static Dimension probe(Path file) throws ImageFormatException {
-        ImageFormat format = recognise(file);
-        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-            ImageReader reader = readerFor(format, file);
+        return probe(ImageSource.of(file));
+    }
+
+    /** {@link #probe(Path)} for a photo held in memory, such as an upload. */
+    public static Dimension probe(byte[] bytes, String name) throws ImageFormatException {
+        return probe(ImageSource.of(bytes, name));
+    }
+
+    private static Dimension probe(ImageSource source) throws ImageFormatException {
+        ImageFormat format = recognise(source);
+        try (ImageInputStream in = source.open()) {
+            ImageReader reader = readerFor(format, source);
             try {
                 reader.setInput(in, true, true);
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
-                boolean swap = ExifOrientation.swapsAxes(ExifOrientation.of(file, format));
+                boolean swap = ExifOrientation.swapsAxes(ExifOrientation.of(source, format));
                 return swap ? new Dimension(h, w) : new Dimension(w, h);
             } catch (IOException | RuntimeException e) {
-                throw classify(file, format, e);
+                throw classify(source, format, e);
             } finally {
                 reader.dispose();
             }
         } catch (IOException e) {
-            throw classify(file, format, e);
+            throw classify(source, format, e);
         }
     }
 
-    /** Checks that the file exists and holds something, and names its format from its first bytes. */
-    static ImageFormat recognise(Path file) throws ImageFormatException {
-        if (!Files.exists(file)) {
-            throw new ImageFormatException(file, "file not found");
-        }
-        if (Files.isDirectory(file)) {
-            throw new ImageFormatException(file, "is a folder, not an image");
-        }
-        if (!Files.isReadable(file)) {
-            throw new ImageFormatException(file, "cannot be read (permission denied)");
-        }
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(ImageFormat.SIGNATURE_LENGTH);
-        } catch (IOException e) {
-            throw new ImageFormatException(file, "cannot be read (" + oneLine(e) + ")", e);
-        }
+    /** Checks that the source holds something, and names its format from its first bytes. */
+    private static ImageFormat recognise(ImageSource source) throws ImageFormatException {
+        byte[] head = source.head(ImageFormat.SIGNATURE_LENGTH);
         if (head.length == 0) {
-            throw new ImageFormatException(file, "empty file");
+            throw source.problem("empty file");
         }
         var format = ImageFormat.sniff(head);
         if (format.isPresent()) {
             return format.get();
         }
         var other = ImageFormat.unsupportedName(head);
-        throw new ImageFormatException(file, other.isPresent()
+        throw source.problem(other.isPresent()
                 ? "unsupported format " + other.get() + " (" + READABLE + ")"
                 : "not an image, or of an unknown format (" + READABLE + ")");
     }
 
-    private static ImageReader readerFor(ImageFormat format, Path file) throws ImageFormatException {
+    private static ImageReader readerFor(ImageFormat format, ImageSource source) throws ImageFormatException {
         // TwelveMonkeys registers its readers ahead of the JDK's, so the first is theirs where both exist.
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.id());
         if (!readers.hasNext()) {
-            throw new ImageFormatException(file, "no " + name(format) + " decoder installed");
+            throw source.problem("no " + name(format) + " decoder installed");
         }
         return readers.next();
     }
@@ -156,7 +156,7 @@ public final class PhotoReader {
     }
 
     /** Turns a decoder's failure into a one-line reason. */
-    private static ImageFormatException classify(Path file, ImageFormat format, Exception e) {
+    private static ImageFormatException classify(ImageSource source, ImageFormat format, Exception e) {
         if (e instanceof ImageFormatException f) {
             return f;
         }
@@ -164,27 +164,27 @@ public final class PhotoReader {
         Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof EOFException || String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("end of")) {
-                return new ImageFormatException(file, "truncated " + name(format) + " file", e);
+                return source.problem("truncated " + name(format) + " file", e);
             }
             root = t;
         }
         if (root != e && !oneLine(root).equals(message)) {
             message += ": " + oneLine(root);
         }
-        if (missesEndMarker(file, format)) {
-            return new ImageFormatException(file, "truncated " + name(format) + " file (" + message + ")", e);
+        if (missesEndMarker(source, format)) {
+            return source.problem("truncated " + name(format) + " file (" + message + ")", e);
         }
         if (message.toLowerCase(Locale.ROOT).matches(".*(unsupported|not supported|unknown|cannot handle).*")) {
-            return new ImageFormatException(file, "unsupported " + name(format) + " variant (" + message + ")", e);
+            return source.problem("unsupported " + name(format) + " variant (" + message + ")", e);
         }
-        return new ImageFormatException(file, "corrupt " + name(format) + " data (" + message + ")", e);
+        return source.problem("corrupt " + name(format) + " data (" + message + ")", e);
     }
 
     /**
      * Whether a JPEG or PNG that failed to decode lacks its final marker (JPEG's EOI, PNG's IEND
      * chunk): then it was cut short. Only consulted after a failure, since some writers append bytes.
      */
-    private static boolean missesEndMarker(Path file, ImageFormat format) {
+    private static boolean missesEndMarker(ImageSource source, ImageFormat format) {
         byte[] end = switch (format) {
             case JPEG -> new byte[] {(byte) 0xFF, (byte) 0xD9};
             case PNG -> new byte[] {'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82};
@@ -193,11 +193,8 @@ public final class PhotoReader {
         if (end == null) {
             return false;
         }
-        try (var in = new RandomAccessFile(file.toFile(), "r")) {
-            byte[] tail = new byte[end.length];
-            in.seek(Math.max(0, in.length() - end.length));
-            in.readFully(tail);
-            return !Arrays.equals(tail, end);
+        try {
+            return !Arrays.equals(source.tail(end.length), end);
         } catch (IOException e) {
             return false;
         }

@@ -6,6 +6,7 @@ import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Writes photos as JPEG, PNG, BMP or TIFF, chosen by the output file's extension.
@@ -46,10 +48,7 @@ public final class PhotoWriter {
 
     public static void write(BufferedImage image, Path out, WriteOptions options) throws IOException {
         ImageFormat format = checkWritable(out);
-        BufferedImage encodable = switch (format) {
-            case JPEG, BMP -> OpaqueEightBit.of(image);
-            default -> image;
-        };
+        BufferedImage encodable = encodable(format, image);
         Path temp = createTemp(out);
         boolean moved = false;
         try {
@@ -72,6 +71,29 @@ public final class PhotoWriter {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /**
+     * The encoded photo in memory, for a server to send only once it is complete.
+     *
+     * @throws IllegalArgumentException if the format cannot be written (WebP)
+     */
+    public static byte[] toBytes(BufferedImage image, ImageFormat format, WriteOptions options) throws IOException {
+        if (!format.writable()) {
+            throw new IllegalArgumentException("cannot write " + format.id());
+        }
+        var bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(bytes)) {
+            encode(format, encodable(format, image), options, stream);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static BufferedImage encodable(ImageFormat format, BufferedImage image) {
+        return switch (format) {
+            case JPEG, BMP -> OpaqueEightBit.of(image);
+            default -> image;
+        };
     }
 
     /**

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.hifill.evaluation.FeatureNets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +71,7 @@ class EvalCommandTest {
 
         List<String> csv = Files.readAllLines(report.resolve("results.csv"));
         assertThat(csv.get(0)).isEqualTo("image,size,width,height,hole_percent,method,status,seconds,rss_before_mb,"
-                + "rss_peak_mb,rss_growth_mb,heap_peak_mb,l1,l1_hole,psnr,psnr_hole,ssim,ms_ssim,error");
+                + "rss_peak_mb,rss_growth_mb,heap_peak_mb,l1,l1_hole,psnr,psnr_hole,ssim,ms_ssim,set_fid,set_is,error");
         assertThat(csv).hasSize(1 + 3 * 2 * 4);
         for (int i = 1; i <= 3; i++) {
             for (String size : List.of("64", "128")) {
@@ -97,6 +98,7 @@ class EvalCommandTest {
         String md = Files.readString(report.resolve("results.md"));
         assertThat(md).contains("### 64 px (long side)", "### 128 px (long side)",
                 "| method | L1 | MS-SSIM | FID | IS | time (s) | peak memory (MB) | runs |");
+        assertThat(md).contains("FID and IS: n/a, as no feature model was given");
         assertThat(md.lines().filter(l -> l.startsWith("| hifill |"))).hasSize(2)
                 .allMatch(l -> l.contains("| n/a | n/a | n/a |") && l.endsWith("| 2 ok, 1 failed |"));
         assertThat(md.lines().filter(l -> l.startsWith("| telea |"))).hasSize(2).allMatch(l -> l.endsWith("| 3 ok |"));
@@ -133,6 +135,111 @@ class EvalCommandTest {
         }
         assertThat(names(report)).doesNotContain("crops");
         assertThat(Files.readString(report.resolve("results.md"))).contains("masks: random, seed 7");
+    }
+
+    @Test
+    void aFeatureModelGivesNumericFidAndIsInTheCsvAndTheTable() throws IOException {
+        Path net = FeatureNets.classifying(dir.resolve("net.pt"), new float[][] {{1, 0, 0, 2}, {0, 1, 0, -1},
+                {0, 0, 1, 0.5f}}, new float[][] {{4, 0, 0}, {0, 4, 0}, {0, 0, 4}, {1, -1, 0}});
+        Path report = dir.resolve("report");
+
+        CliRun run = CliRun.of("eval", "--images", images.toString(), "--masks", masks.toString(), "--sizes", "64",
+                "--methods", "mean-colour,telea", "-o", report.toString(), "--crops", "0", "--feature-model",
+                net.toString(), "--feature-size", "16");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> csv = Files.readAllLines(report.resolve("results.csv"));
+        assertThat(csv).hasSize(1 + 3 * 2);
+        for (String line : csv.subList(1, csv.size())) {
+            String[] cells = cells(line);
+            assertThat(Double.parseDouble(cells[18])).as("FID of %s", line).isPositive();
+            assertThat(Double.parseDouble(cells[19])).as("IS of %s", line).isBetween(1.0, 3.0);
+        }
+        String md = Files.readString(report.resolve("results.md"));
+        assertThat(md).contains("- feature model (FID, IS): " + net.toAbsolutePath()
+                + ": 4 features and 3 classes, input 16x16", "strongly biased upwards");
+        assertThat(md.lines().filter(l -> l.startsWith("| telea |") || l.startsWith("| mean-colour |")))
+                .hasSize(2).allMatch(l -> l.matches("\\| [a-z-]+ \\| [0-9.]+ \\| n/a \\| [0-9.]+ \\| [0-9.]+ \\| .*"));
+    }
+
+    @Test
+    void aMissingFeatureModelIsOneLineNamingIt() {
+        Path missing = dir.resolve("inception.pt");
+
+        CliRun run = eval("--feature-model", missing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertOneLineError(run).isEqualTo("hifill: " + missing + ": not found");
+    }
+
+    @Test
+    void aFeatureModelThatIsNoTorchScriptIsOneLineNamingIt() throws IOException {
+        Path broken = Files.writeString(dir.resolve("inception.pt"), "not a zip");
+
+        CliRun run = eval("--feature-model", broken.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertOneLineError(run).startsWith("hifill: " + broken + ": not a TorchScript model that runs here: ");
+    }
+
+    @Test
+    void aFeatureModelWithTheWrongOutputIsOneLineNamingItAndTheShape() throws IOException {
+        Path net = FeatureNets.passThrough(dir.resolve("pass.pt"));
+
+        CliRun run = eval("--feature-model", net.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertOneLineError(run).isEqualTo("hifill: " + net + ": the feature model gave (1, 3, 299, 299) for one "
+                + "image, not [1, D] features or ([1, D] features, [1, C] logits)");
+    }
+
+    @Test
+    void aFeatureSizeBelowOneIsOneLine() {
+        CliRun run = eval("--feature-size", "0");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertOneLineError(run).isEqualTo("hifill: --feature-size must be positive, not 0");
+    }
+
+    @Test
+    void photosInSubFoldersAreFoundAndNamedByTheirPathsAndMasksMatchedTheSameWay() throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Path maskTree = Files.createDirectories(dir.resolve("mask-tree"));
+        for (String name : List.of("a.png", "beach/a.png", "beach/deep/b.png", "city/c.png")) {
+            Files.createDirectories(tree.resolve(name).getParent());
+            write(photo(W, H, name.length()), tree.resolve(name));
+        }
+        // Masks by path without extension; city/c has none (only a top-level c), so it is skipped.
+        for (String name : List.of("a.png", "beach/a.png", "beach/deep/b.png", "c.png")) {
+            Files.createDirectories(maskTree.resolve(name).getParent());
+            write(mask(W, H, new Rectangle(30, 20, 24, 16), false), maskTree.resolve(name));
+        }
+        Path report = dir.resolve("report");
+
+        CliRun run = CliRun.of("eval", "--images", tree.toString(), "--masks", maskTree.toString(), "--sizes", "64",
+                "--methods", "mean-colour", "-o", report.toString(), "--crops", "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.errLines()).filteredOn(l -> l.contains("warning")).singleElement().asString()
+                .contains(tree.resolve("city/c.png").toString(), "no mask of that name");
+        List<String> csv = Files.readAllLines(report.resolve("results.csv"));
+        assertThat(csv.subList(1, csv.size())).extracting(l -> cells(l)[0])
+                .containsExactly("a.png", "beach/a.png", "beach/deep/b.png");
+        assertThat(report.resolve("crops/a.png-64.png")).isRegularFile();
+        assertThat(report.resolve("crops/beach/a.png-64.png")).isRegularFile();
+    }
+
+    @Test
+    void aReportFolderInsideTheImagesFolderIsRefused() {
+        Path inside = images.resolve("report");
+
+        CliRun run = CliRun.of("eval", "--images", images.toString(), "--masks", masks.toString(), "-o",
+                inside.toString(), "--methods", "telea");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertOneLineError(run).isEqualTo("hifill: " + inside + ": is inside the input folder " + images
+                + ", whose sub-folders are searched too; choose another report folder");
+        assertThat(inside).doesNotExist();
     }
 
     @Test
@@ -181,7 +288,7 @@ class EvalCommandTest {
                 images.toString(), "--methods", "telea");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertOneLineError(run).contains("is also an input folder");
+        assertOneLineError(run).contains("is inside the input folder");
         assertThat(names(images)).containsExactly("photo1.png", "photo2.png", "photo3.png");
     }
 

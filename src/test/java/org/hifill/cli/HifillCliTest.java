@@ -104,6 +104,22 @@ class HifillCliTest {
         return dir;
     }
 
+    @Test
+    void serveWithNoWorkersIsAOneLineUsageError() {
+        CliRun run = CliRun.of("serve", "--workers", "0", "--model", "models/default");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertOneLineError(run).contains("--workers must be positive");
+    }
+
+    @Test
+    void serveWithAMissingModelIsOneLineNamingThePath() {
+        CliRun run = CliRun.of("serve", "--port", "0", "--model", "/nonexistent");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertOneLineError(run).contains("/nonexistent");
+    }
+
     private static org.assertj.core.api.AbstractStringAssert<?> assertOneLineError(CliRun run) {
         assertThat(run.errLines()).as("stderr: %s", run.err()).hasSize(1);
         assertThat(run.errLines()).noneMatch(l -> l.startsWith("\tat "));

@@ -46,7 +46,7 @@ class EvaluationRunTest {
         });
         List<String> progress = new ArrayList<>();
         Evaluation evaluation = new Evaluation(List.of(ORIGINAL, failing, slow),
-                new Evaluation.Settings(List.of(48, 64), Duration.ofMillis(500), 1), dir, progress::add);
+                new Evaluation.Settings(List.of(48, 64), Duration.ofMillis(500), 1), null, dir, progress::add);
 
         Evaluation.Totals totals = evaluation.run(images, List.of("photos: three"));
 
@@ -70,6 +70,44 @@ class EvaluationRunTest {
     }
 
     @Test
+    void fidAndIsCompareEachMethodsResultsWithTheOriginalPhotosAtEachSize() throws IOException {
+        List<EvaluationImage> images = List.of(image("a.png", false), image("b.png", true), image("c.png", false));
+        EvaluationMethod black = method("black", photo -> new BufferedImage(photo.getWidth(), photo.getHeight(),
+                BufferedImage.TYPE_INT_RGB));
+
+        new Evaluation(List.of(ORIGINAL, black), new Evaluation.Settings(List.of(32, 48), Duration.ofSeconds(10), 0),
+                MEAN_COLOUR, dir, line -> {}).run(images, List.of());
+
+        List<String> csv = Files.readAllLines(dir.resolve(ResultsCsv.FILE));
+        assertThat(csv.get(0)).endsWith(",ms_ssim,set_fid,set_is,error");
+        for (String size : List.of("32", "48")) {
+            List<String[]> original = cells(csv, size, "original");
+            List<String[]> blacks = cells(csv, size, "black");
+            assertThat(original).hasSize(3).allMatch(c -> Double.parseDouble(c[18]) < 1e-9)
+                    .allMatch(c -> Double.parseDouble(c[19]) > 1).extracting(c -> c[19]).containsOnly(original.get(0)[19]);
+            // All black: zero features and the same prediction, so FID = |mean|^2 + tr(cov) > 0 and IS = 1.
+            assertThat(blacks).hasSize(3).allMatch(c -> Double.parseDouble(c[18]) > 0.1)
+                    .allMatch(c -> c[19].equals("1.0000")).extracting(c -> c[18]).containsOnly(blacks.get(0)[18]);
+        }
+        String md = Files.readString(dir.resolve(ResultsMarkdown.FILE));
+        assertThat(md).contains("FID: Frechet distance between Gaussians", "strongly biased upwards")
+                .doesNotContain("no feature model was given");
+        assertThat(md.lines().filter(l -> l.startsWith("| black |"))).hasSize(2).allMatch(l -> l.contains(" | 1.000 | "));
+    }
+
+    @Test
+    void withoutAFeatureExtractorFidAndIsAreUnavailableAndSaySo() throws IOException {
+        new Evaluation(List.of(ORIGINAL), new Evaluation.Settings(List.of(32), Duration.ofSeconds(10), 0), null, dir,
+                line -> {}).run(List.of(image("a.png", false), image("b.png", false)), List.of());
+
+        assertThat(cells(Files.readAllLines(dir.resolve(ResultsCsv.FILE)), "32", "original"))
+                .hasSize(2).allMatch(c -> c[18].isEmpty() && c[19].isEmpty());
+        String md = Files.readString(dir.resolve(ResultsMarkdown.FILE));
+        assertThat(md).contains("FID and IS: n/a, as no feature model was given (--feature-model FILE)",
+                "| original | 0.00 | n/a | n/a | n/a |");
+    }
+
+    @Test
     void unreadablePhotoIsSkippedWithAWarning() throws IOException {
         Path broken = Files.write(dir.resolve("broken.png"), new byte[] {1, 2, 3});
         List<EvaluationImage> images = List.of(new EvaluationImage("broken.png", broken, (w, h) -> new HoleMask(w, h)),
@@ -78,11 +116,42 @@ class EvaluationRunTest {
         Path report = dir.resolve("report");
 
         Evaluation.Totals totals = new Evaluation(List.of(ORIGINAL), new Evaluation.Settings(List.of(32),
-                Duration.ofSeconds(10), 0), report, progress::add).run(images, List.of());
+                Duration.ofSeconds(10), 0), null, report, progress::add).run(images, List.of());
 
         assertThat(totals).isEqualTo(new Evaluation.Totals(2, 1, 1, 0, 0));
         assertThat(progress.get(0)).startsWith("warning: broken.png skipped: ");
         assertThat(Files.readAllLines(report.resolve(ResultsCsv.FILE))).hasSize(2);
+    }
+
+    /** Features: the mean colour, 0..1; classes: the softmax of 10 times it. */
+    private static final FeatureExtractor MEAN_COLOUR = new FeatureExtractor() {
+        @Override
+        public Embedding extract(BufferedImage image) {
+            double[] mean = new double[3];
+            double[] logits = new double[3];
+            for (int c = 0; c < 3; c++) {
+                for (float v : RgbPlanes.plane(image, c)) {
+                    mean[c] += v / 255 / (image.getWidth() * image.getHeight());
+                }
+                logits[c] = 10 * mean[c];
+            }
+            return new Embedding(mean, FeatureModel.softmax(logits));
+        }
+
+        @Override
+        public boolean classifies() {
+            return true;
+        }
+
+        @Override
+        public String description() {
+            return "mean colour";
+        }
+    };
+
+    /** The cells of the CSV rows of one size and method (no cell here holds a comma). */
+    private static List<String[]> cells(List<String> csv, String size, String method) {
+        return csv.stream().map(l -> l.split(",", -1)).filter(c -> c[1].equals(size) && c[5].equals(method)).toList();
     }
 
     private interface Fill {

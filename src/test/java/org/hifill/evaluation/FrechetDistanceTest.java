@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Random;
 import org.hifill.evaluation.FrechetDistance.Gaussian;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,80 @@ class FrechetDistanceTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 and 4");
         assertThatThrownBy(() -> Gaussian.fit(new double[][] {{1, 2}}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2");
+    }
+
+    @Test
+    void inTheSampleSpaceItEqualsTheDistanceOfTheFittedGaussians() {
+        // More rows than features: full-rank covariances, where the general path is accurate too.
+        double[][] a = rows(30, 10, 0.0, 8);
+        double[][] b = rows(25, 10, 0.3, 9);
+        double general = FrechetDistance.between(Gaussian.fit(a), Gaussian.fit(b));
+
+        assertThat(general).isPositive();
+        assertThat(FrechetDistance.inSampleSpace(a, b)).isCloseTo(general, within(1e-10 * general));
+        assertThat(FrechetDistance.inSampleSpace(b, a)).isCloseTo(general, within(1e-10 * general));
+    }
+
+    @Test
+    void withFewerRowsThanFeaturesItMatchesTheGeneralPathWithinThatPathsRounding() {
+        // The general path takes square roots of a rank-deficient covariance's rounding-level
+        // eigenvalues (about 1e-16 of the largest, so 1e-8 after the root): agreement to 1e-6.
+        double[][] a = rows(7, 20, 0.0, 8);
+        double[][] b = rows(9, 20, 0.3, 9);
+        double[][] many = rows(30, 20, -1.0, 10);
+        for (double[][] other : List.of(b, many)) {
+            double general = FrechetDistance.between(Gaussian.fit(a), Gaussian.fit(other));
+
+            assertThat(FrechetDistance.ofFeatures(a, other)).isCloseTo(general, within(1e-6 * general));
+            assertThat(FrechetDistance.ofFeatures(other, a)).isCloseTo(general, within(1e-6 * general));
+        }
+    }
+
+    @Test
+    void aSetOfFeatureRowsIsAtDistanceZeroFromItself() {
+        double[][] a = rows(11, 64, 0.5, 12);
+        assertThat(FrechetDistance.ofFeatures(a, a)).isCloseTo(0, within(1e-9));
+    }
+
+    @Test
+    void featureRowsWithKnownDiagonalCovariancesGiveTheClosedFormInTheSampleSpace() {
+        // Rows +-sqrt(3 v_i) e_i + mu (6 rows, n - 1 = 5): mean mu, covariance diag(2 * 3 v_i / 5).
+        // In 16 dimensions, more than the 6 rows, so this takes the sample-space path.
+        double[] va = {1, 4, 0.25};
+        double[] vb = {9, 1, 0.25};
+        double[] muB = {1, 0, -2};
+        double expected = 1 + 4;
+        for (int i = 0; i < 3; i++) {
+            expected += 1.2 * Math.pow(Math.sqrt(va[i]) - Math.sqrt(vb[i]), 2);
+        }
+        assertThat(FrechetDistance.ofFeatures(axisRows(va, new double[3], 16), axisRows(vb, muB, 16)))
+                .isCloseTo(expected, within(1e-12));
+    }
+
+    /** Two rows per axis i: mu +- sqrt(3 v_i) e_i, padded with zeros to d features. */
+    private static double[][] axisRows(double[] v, double[] mu, int d) {
+        double[][] rows = new double[2 * v.length][d];
+        for (int i = 0; i < v.length; i++) {
+            for (int sign = 0; sign < 2; sign++) {
+                double[] row = rows[2 * i + sign];
+                System.arraycopy(mu, 0, row, 0, mu.length);
+                row[i] += (sign == 0 ? 1 : -1) * Math.sqrt(3 * v[i]);
+            }
+        }
+        return rows;
+    }
+
+    /** n rows of d correlated features around {@code shift}. */
+    private static double[][] rows(int n, int d, double shift, long seed) {
+        Random random = new Random(seed);
+        double[][] rows = new double[n][d];
+        for (double[] row : rows) {
+            double common = random.nextGaussian();
+            for (int j = 0; j < d; j++) {
+                row[j] = shift + random.nextGaussian() + common * (j % 3);
+            }
+        }
+        return rows;
     }
 
     private static double[][] diagonal(double[] values) {

@@ -458,6 +458,7 @@ async function loadInfo() {
   state.limits = { maxPixels, maxUploadBytes };
   ui.serverInfo.textContent = [info.model?.name && `Model: ${info.model.name}`, info.version && `hifill ${info.version}`]
     .filter(Boolean).join(' · ');
+  ui.serverInfo.title = [info.model?.source, info.model?.data].filter(Boolean).join(': ');
   const limits = [];
   if (maxPixels) limits.push(`up to ${megapixels(maxPixels)}`);
   if (maxUploadBytes) limits.push(`${megabytes(maxUploadBytes)} per upload`);

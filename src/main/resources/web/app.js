@@ -59,8 +59,8 @@ function render() {
     c.setTransform(1, 0, 0, 1, 0, 0);
     c.clearRect(0, 0, c.canvas.width, c.canvas.height);
   }
-  ui.zoomLevel.textContent = `${Math.round(viewport.scale * 100)}%`;
   const photo = state.photo;
+  ui.zoomLevel.textContent = photo ? `${Math.round(viewport.scale * 100)}%` : '–';
   if (!photo) return;
   viewport.applyTo(ctx, ratio);
   drawPicture(ctx, photo, viewport.scale);

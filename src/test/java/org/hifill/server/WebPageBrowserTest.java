@@ -10,11 +10,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javax.imageio.ImageIO;
 import org.assertj.core.data.Offset;
 import org.hifill.pipeline.Inpainter;
@@ -189,6 +191,29 @@ class WebPageBrowserTest {
         assertThat(byId("error").getText()).contains("must be left as context");
         assertThat(byId("busy").isDisplayed()).isFalse();
         assertThat(byId("run-button").isEnabled()).isTrue();
+    }
+
+    @Test
+    void busyServerIsReportedWithItsWaitAndFillSucceedsWhenPressedAgain() throws Exception {
+        TestModels.Gated model = new TestModels.Gated(TestModels.grey());
+        try (TestServer busy = TestServer.start(model, new ServerLimits(MAX_PIXELS, ServerLimits.megabytes(10), 1, 0))) {
+            CompletableFuture<HttpResponse<byte[]>> occupying = busy.inpaintAsync(TestImages.upload());
+            TestServer.await("the other job holds the only worker", () -> model.entered() == 1);
+            browser.get(busy.uri("/").toString());
+            byId("file-input").sendKeys(photo.toAbsolutePath().toString());
+            wait.until(ExpectedConditions.textToBe(By.id("image-size"), WIDTH + " × " + HEIGHT));
+            paintHorizontalStroke();
+
+            byId("run-button").click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+            assertThat(byId("error").getText()).contains("busy").containsPattern("retry in \\d+ s");
+
+            model.open();
+            assertThat(occupying.get().statusCode()).isEqualTo(200);
+            byId("run-button").click();
+            wait.until(ExpectedConditions.attributeToBeNotEmpty(byId("download-link"), "href"));
+            assertThat(byId("error").isDisplayed()).isFalse();
+        }
     }
 
     // ---- The page ----

@@ -1,7 +1,7 @@
 // The page: open a photo, paint the mask, fill it on the server, compare, download, repeat.
 import { ApiError, fetchInfo, inpaint } from './api.js';
 import { drawStrokes, rasteriseMask } from './mask.js';
-import { closePicture, drawPicture, loadPicture, resultFileName } from './picture.js';
+import { closePicture, drawPicture, imageSize, loadPicture, resultFileName } from './picture.js';
 import { StrokeHistory } from './strokes.js';
 import { Viewport } from './viewport.js';
 
@@ -174,19 +174,18 @@ async function openFile(file) {
     showError(`${file.name} is ${megabytes(file.size)}; the server accepts at most ${megabytes(maxUploadBytes)}.`);
     return;
   }
-  let picture;
   showMessage(`Opening ${file.name}…`);
+  let picture;
   try {
+    const { width, height } = await imageSize(file);
+    if (maxPixels && width * height > maxPixels) {
+      showError(`${file.name} is ${width} × ${height} (${megapixels(width * height)}); ` +
+        `the server accepts at most ${megapixels(maxPixels)}.`);
+      return;
+    }
     picture = await loadPicture(file, file.name);
   } catch {
     showError(`${file.name} could not be read as an image.`);
-    return;
-  }
-  const pixels = picture.width * picture.height;
-  if (maxPixels && pixels > maxPixels) {
-    closePicture(picture);
-    showError(`${file.name} is ${picture.width} × ${picture.height} (${megapixels(pixels)}); ` +
-      `the server accepts at most ${megapixels(maxPixels)}.`);
     return;
   }
   setPhoto(picture);

@@ -21,6 +21,26 @@ export async function loadPicture(blob, name) {
   return { blob, name, width: full.width, height: full.height, full, preview, previewScale };
 }
 
+/**
+ * The size of an image without decoding its pixels (an image element decodes only when drawn),
+ * so that a photo over the server's limit costs nothing to refuse.
+ */
+export async function imageSize(blob) {
+  const url = URL.createObjectURL(blob);
+  try {
+    const image = new Image();
+    const loaded = new Promise((resolve, reject) => {
+      image.onload = resolve;
+      image.onerror = () => reject(new Error('not an image'));
+    });
+    image.src = url;
+    await loaded;
+    return { width: image.naturalWidth, height: image.naturalHeight };
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
 /** Draws the picture at image coordinates (0, 0) on a ctx transformed by the viewport. */
 export function drawPicture(ctx, picture, scale) {
   const source = picture.preview && scale <= picture.previewScale ? picture.preview : picture.full;

@@ -146,6 +146,18 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void eraserKeyAndALargerBrushTakeTheWholeStrokeBack() {
+        paintHorizontalStroke();
+        assertThat(holeCount(mask())).isGreaterThan(1000);
+
+        new Actions(browser).sendKeys("e]]").perform();
+        assertThat(byId("tool-eraser").getAttribute("aria-pressed")).isEqualTo("true");
+        paintHorizontalStroke();
+
+        assertThat(holeCount(mask())).isZero();
+    }
+
+    @Test
     void clickWhileZoomedAndPannedLandsInTheMaskOnThePhotoPixelsShownUnderThePointer() {
         WebElement stage = byId("stage");
         byId("zoom-in-button").click();

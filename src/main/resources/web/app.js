@@ -1,5 +1,6 @@
 // The page: open a photo, paint the mask, fill it on the server, compare, download, repeat.
 import { ApiError, fetchInfo, inpaint } from './api.js';
+import { drawComparison } from './compare.js';
 import { drawStrokes, rasteriseMask } from './mask.js';
 import { closePicture, drawPicture, imageSize, loadPicture, resultFileName } from './picture.js';
 import { StrokeHistory } from './strokes.js';
@@ -62,41 +63,14 @@ function render() {
   const photo = state.photo;
   ui.zoomLevel.textContent = photo ? `${Math.round(viewport.scale * 100)}%` : '–';
   if (!photo) return;
+  if (state.result) {
+    drawComparison(ctx, viewport, ratio, photo, state.result, state.split);
+    return;
+  }
   viewport.applyTo(ctx, ratio);
   drawPicture(ctx, photo, viewport.scale);
-  if (state.result) {
-    const splitX = state.split * photo.width;
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(splitX, 0, photo.width - splitX, photo.height);
-    ctx.clip();
-    drawPicture(ctx, state.result, viewport.scale);
-    ctx.restore();
-    drawDivider(ctx, ratio, splitX);
-  } else {
-    viewport.applyTo(overlay, ratio);
-    drawStrokes(overlay, history.strokes, MASK_COLOUR, null);
-  }
-}
-
-function drawDivider(ctx, ratio, splitX) {
-  const top = viewport.toView(splitX, 0);
-  const bottom = viewport.toView(splitX, state.photo.height);
-  const middle = (Math.max(top.y, 0) + Math.min(bottom.y, viewport.viewHeight)) / 2;
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.fillStyle = '#fff';
-  ctx.shadowColor = 'rgba(0, 0, 0, 0.6)';
-  ctx.shadowBlur = 4;
-  ctx.fillRect(top.x - 1, top.y, 2, bottom.y - top.y);
-  ctx.beginPath();
-  ctx.arc(top.x, middle, 14, 0, 2 * Math.PI);
-  ctx.fill();
-  ctx.shadowBlur = 0;
-  ctx.fillStyle = '#16181d';
-  ctx.font = 'bold 13px system-ui, sans-serif';
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  ctx.fillText('‹ ›', top.x, middle + 1);
+  viewport.applyTo(overlay, ratio);
+  drawStrokes(overlay, history.strokes, MASK_COLOUR, null);
 }
 
 function resizeCanvases() {

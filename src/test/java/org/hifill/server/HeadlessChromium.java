@@ -32,17 +32,23 @@ final class HeadlessChromium {
 
     private HeadlessChromium() {}
 
+    static boolean installed() {
+        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+    }
+
+    static String missingMessage() {
+        return "browser test needs " + BROWSER + " and " + DRIVER + " (apt-get install chromium chromium-driver)";
+    }
+
     /** Skips the calling test when the browser is missing, except on CI, which installs it (.ci/run). */
     static void assumeInstalled() {
-        if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+        if (installed()) {
             return;
         }
-        String message = "browser test needs " + BROWSER + " and " + DRIVER
-                + " (apt-get install chromium chromium-driver)";
         if ("true".equals(System.getenv("CI"))) {
-            fail(message);
+            fail(missingMessage());
         }
-        Assumptions.abort(message);
+        Assumptions.abort(missingMessage());
     }
 
     /** A browser with a fresh profile in profileDir, saving downloads to downloadDir without asking. */

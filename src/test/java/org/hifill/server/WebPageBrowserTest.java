@@ -95,48 +95,47 @@ class WebPageBrowserTest {
 
     @Test
     void paintedStrokeIsFilledAndDownloadedAtFullSizeWithFarPixelsUntouched() throws IOException {
-        paintHorizontalStroke();
+        paintStrokeAcross(0);
         BufferedImage mask = mask();
-        byId("run-button").click();
-        wait.until(ExpectedConditions.attributeToBeNotEmpty(byId("download-link"), "href"));
+        fill();
         byId("download-link").click();
         BufferedImage result = ImageIO.read(downloaded("photo-filled.png").toFile());
         BufferedImage input = ImageIO.read(photo.toFile());
 
         assertThat(result.getWidth()).isEqualTo(WIDTH);
         assertThat(result.getHeight()).isEqualTo(HEIGHT);
-        boolean[] nearHole = dilate(holes(mask), UNCHANGED_BEYOND);
-        int changedInHole = 0;
-        for (int y = 0; y < HEIGHT; y++) {
-            for (int x = 0; x < WIDTH; x++) {
-                boolean changed = (result.getRGB(x, y) & 0xFFFFFF) != (input.getRGB(x, y) & 0xFFFFFF);
-                if (!nearHole[y * WIDTH + x]) {
-                    assertThat(changed).as("pixel (%d, %d) far from the stroke", x, y).isFalse();
-                } else if (changed) {
-                    changedInHole++;
-                }
-            }
-        }
-        assertThat(changedInHole).as("pixels changed near the stroke").isGreaterThan(1000);
+        assertThat(changedNear(input, result, dilate(holes(mask), UNCHANGED_BEYOND)))
+                .as("pixels changed near the stroke").isGreaterThan(1000);
     }
 
     @Test
-    void resultBecomesThePhotoForASecondRoundWithAFreshHistory() {
-        paintHorizontalStroke();
-        byId("run-button").click();
-        wait.until(ExpectedConditions.elementToBeClickable(byId("continue-button"))).click();
+    void secondRoundFillsTheResultWithAFreshHistory() throws IOException {
+        paintStrokeAcross(0);
+        BufferedImage firstMask = mask();
+        fill();
+        BufferedImage first = resultImage();
+        byId("continue-button").click();
 
         assertThat(byId("result-bar").isDisplayed()).isFalse();
         assertThat(byId("undo-button").isEnabled()).isFalse();
         assertThat(byId("run-button").isEnabled()).isFalse();
         assertThat(holeCount(mask())).isZero();
-        paintHorizontalStroke();
-        assertThat(byId("run-button").isEnabled()).isTrue();
+
+        paintStrokeAcross(150);
+        BufferedImage secondMask = mask();
+        fill();
+        BufferedImage second = resultImage();
+        BufferedImage input = ImageIO.read(photo.toFile());
+        // The second result equals the first away from the second stroke, first fill included.
+        assertThat(changedNear(first, second, dilate(holes(secondMask), UNCHANGED_BEYOND)))
+                .as("pixels the second fill changed").isGreaterThan(1000);
+        assertThat(changedNear(input, first, dilate(holes(firstMask), UNCHANGED_BEYOND)))
+                .as("pixels the first fill changed").isGreaterThan(1000);
     }
 
     @Test
     void undoneStrokeLeavesAnEmptyMaskAndNothingToFillUntilRedone() {
-        paintHorizontalStroke();
+        paintStrokeAcross(0);
         int painted = holeCount(mask());
         assertThat(painted).isGreaterThan(1000);
 
@@ -152,12 +151,12 @@ class WebPageBrowserTest {
 
     @Test
     void eraserKeyAndALargerBrushTakeTheWholeStrokeBack() {
-        paintHorizontalStroke();
+        paintStrokeAcross(0);
         assertThat(holeCount(mask())).isGreaterThan(1000);
 
         new Actions(browser).sendKeys("e]]").perform();
         assertThat(byId("tool-eraser").getAttribute("aria-pressed")).isEqualTo("true");
-        paintHorizontalStroke();
+        paintStrokeAcross(0);
 
         assertThat(holeCount(mask())).isZero();
     }
@@ -219,7 +218,7 @@ class WebPageBrowserTest {
             browser.get(busy.uri("/").toString());
             byId("file-input").sendKeys(photo.toAbsolutePath().toString());
             wait.until(ExpectedConditions.textToBe(By.id("image-size"), WIDTH + " × " + HEIGHT));
-            paintHorizontalStroke();
+            paintStrokeAcross(0);
 
             byId("run-button").click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
@@ -227,8 +226,7 @@ class WebPageBrowserTest {
 
             model.open();
             assertThat(occupying.get().statusCode()).isEqualTo(200);
-            byId("run-button").click();
-            wait.until(ExpectedConditions.attributeToBeNotEmpty(byId("download-link"), "href"));
+            fill();
             assertThat(byId("error").isDisplayed()).isFalse();
         }
     }
@@ -239,14 +237,20 @@ class WebPageBrowserTest {
         return browser.findElement(By.id(id));
     }
 
-    /** A stroke across the middle of the stage, where the fitted photo is. */
-    private static void paintHorizontalStroke() {
+    /** A slightly slanting stroke across the fitted photo (shown at actual pixels), dy below its centre. */
+    private static void paintStrokeAcross(int dy) {
         WebElement stage = byId("stage");
-        Actions actions = new Actions(browser).moveToElement(stage, -120, 10).clickAndHold();
+        Actions actions = new Actions(browser).moveToElement(stage, -120, dy).clickAndHold();
         for (int x = -100; x <= 120; x += 20) {
-            actions.moveToElement(stage, x, 10 + x / 10);
+            actions.moveToElement(stage, x, dy + x / 10);
         }
         actions.release().perform();
+    }
+
+    /** Presses Fill and waits for the result. */
+    private static void fill() {
+        byId("run-button").click();
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(byId("download-link"), "href"));
     }
 
     private static void rightDrag(WebElement stage, int dx, int dy) {
@@ -281,17 +285,27 @@ class WebPageBrowserTest {
 
     /** The mask the page would send, at the photo's full size. */
     private static BufferedImage mask() {
+        BufferedImage mask = decode(blob("window.hifill.maskBlob()"));
+        assertThat(mask.getWidth()).isEqualTo(WIDTH);
+        assertThat(mask.getHeight()).isEqualTo(HEIGHT);
+        return mask;
+    }
+
+    /** The bytes behind the Download link, as the server sent them. */
+    private static BufferedImage resultImage() {
+        return decode(blob("fetch(document.getElementById('download-link').href).then((r) => r.blob())"));
+    }
+
+    /** The bytes of the blob that a page expression's promise resolves to. */
+    private static byte[] blob(String promise) {
         Object base64 = browser.executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
-                + "window.hifill.maskBlob().then((blob) => {"
+                + promise + ".then((blob) => {"
                 + "  const reader = new FileReader();"
                 + "  reader.onload = () => done(reader.result.split(',')[1]);"
                 + "  reader.readAsDataURL(blob);"
                 + "});");
-        BufferedImage mask = decode(Base64.getDecoder().decode((String) base64));
-        assertThat(mask.getWidth()).isEqualTo(WIDTH);
-        assertThat(mask.getHeight()).isEqualTo(HEIGHT);
-        return mask;
+        return Base64.getDecoder().decode((String) base64);
     }
 
     private static Path downloaded(String name) {
@@ -324,6 +338,22 @@ class WebPageBrowserTest {
         g.fill(MARKER);
         g.dispose();
         return image;
+    }
+
+    /** Asserts that after equals before wherever near is false; counts the pixels that differ where it is true. */
+    private static int changedNear(BufferedImage before, BufferedImage after, boolean[] near) {
+        int changed = 0;
+        for (int y = 0; y < HEIGHT; y++) {
+            for (int x = 0; x < WIDTH; x++) {
+                boolean differs = (before.getRGB(x, y) & 0xFFFFFF) != (after.getRGB(x, y) & 0xFFFFFF);
+                if (!near[y * WIDTH + x]) {
+                    assertThat(differs).as("pixel (%d, %d) away from the stroke", x, y).isFalse();
+                } else if (differs) {
+                    changed++;
+                }
+            }
+        }
+        return changed;
     }
 
     private static boolean[] holes(BufferedImage mask) {

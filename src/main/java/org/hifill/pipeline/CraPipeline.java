@@ -51,10 +51,12 @@ public final class CraPipeline {
         float[] small = resampling.down().downsample(photo, region, size);
         float[] hole = AreaDownsampler.downsampleHole(mask, region, size);
         times.add(StageTimes.DOWN_SAMPLE, t);
+        options.stopIfCancelled();
 
         t = System.nanoTime();
         LowResolutionResult low = model.inpaint(toNetworkRange(small), hole, size);
         times.add(StageTimes.NETWORK, t);
+        options.stopIfCancelled();
 
         t = System.nanoTime();
         CellGrid grid = new CellGrid(region, size.gridRows(), size.gridCols());

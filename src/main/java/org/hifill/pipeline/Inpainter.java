@@ -58,6 +58,8 @@ public final class Inpainter implements AutoCloseable {
      * an empty mask the photo itself is returned.
      *
      * @throws IllegalArgumentException if the mask does not fit the photo or leaves too little context
+     * @throws java.util.concurrent.CancellationException if {@link InpaintOptions#cancelled()} answered true
+     *     between two stages; the native memory of the call is released all the same
      */
     public InpaintResult inpaint(BufferedImage photo, HoleMask mask, InpaintOptions options) {
         if (mask.width() != photo.getWidth() || mask.height() != photo.getHeight()) {
@@ -80,6 +82,7 @@ public final class Inpainter implements AutoCloseable {
         List<CraPipeline.RegionReport> reports = new ArrayList<>();
         List<Rectangle> regions = CropPlanner.plan(mask, options.strategy());
         for (int i = 0; i < regions.size(); i++) {
+            options.stopIfCancelled();
             Intermediates pictures = options.pictures();
             if (pictures != null && regions.size() > 1) {
                 String prefix = String.format("region-%02d-", i + 1);

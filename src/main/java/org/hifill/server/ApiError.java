@@ -21,6 +21,12 @@ final class ApiError extends Exception {
         return new ApiError(400, message, OptionalInt.empty());
     }
 
+    /** 404: no API route answers this method and path. */
+    static ApiError notFound(String route) {
+        return new ApiError(404, "no API route " + route + "; the routes are POST /api/inpaint, GET /api/health "
+                + "and GET /api/info", OptionalInt.empty());
+    }
+
     /** 413: the upload or the photo is over the server's limits. */
     static ApiError tooLarge(String message) {
         return new ApiError(413, message, OptionalInt.empty());

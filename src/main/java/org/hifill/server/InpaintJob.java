@@ -15,8 +15,8 @@ import org.hifill.pipeline.Inpainter;
 
 /**
  * One upload from bytes to bytes on a worker: decode, inpaint, encode. The client's going away is
- * checked between these stages; the inpainting itself (down-sampling, network, aggregation) runs to
- * its end once begun, since the pipeline has no hook to stop it part way.
+ * checked between these stages and, inside the inpainting, between its stages (down-sampling,
+ * network, aggregation) and regions; a stage already begun runs to its end.
  */
 final class InpaintJob implements WorkerPool.Job<EncodedImage> {
 
@@ -41,7 +41,8 @@ final class InpaintJob implements WorkerPool.Job<EncodedImage> {
             throw ApiError.badRequest(e.getMessage());
         }
         cancellation.check();
-        InpaintOptions options = InpaintOptions.defaults().withStrategy(upload.strategy());
+        InpaintOptions options = InpaintOptions.defaults().withStrategy(upload.strategy())
+                .withCancellation(cancellation::isCancelled);
         InpaintResult result;
         try {
             result = inpainter.inpaint(photo.image(), mask, options);

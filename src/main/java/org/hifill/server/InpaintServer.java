@@ -44,6 +44,11 @@ public final class InpaintServer implements AutoCloseable {
             config.routes.get("/api/health", ctx -> JsonResponses.json(ctx, 200, Map.of("status", "ok")));
             config.routes.get("/api/info", ctx -> JsonResponses.json(ctx, 200, info.asJson()));
             config.routes.post("/api/inpaint", new InpaintRoute(inpainter, pool, limits, disconnects));
+            config.routes.error(404, ctx -> {
+                if (ctx.path().startsWith("/api/")) {
+                    JsonResponses.error(ctx, ApiError.notFound(ctx.method() + " " + ctx.path()));
+                }
+            });
             config.routes.exception(ApiError.class, (e, ctx) -> JsonResponses.error(ctx, e));
             config.routes.exception(Exception.class, (e, ctx) -> JsonResponses.internal(ctx, e));
         });

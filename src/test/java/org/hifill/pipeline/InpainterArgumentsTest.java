@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
 /** What the inpainter does with masks that leave nothing to do, too little context, or the wrong size. */
@@ -81,5 +82,23 @@ class InpainterArgumentsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> InpaintOptions.defaults().withStrategy(null))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCancelledInpaintingStopsAfterTheNetworkAndRunsNoFurtherRegion() {
+        BufferedImage photo = photo(3000, 2000);
+        HoleMask twoHoles = Photos.mask(3000, 2000, new Rectangle(300, 300, 40, 40), new Rectangle(2500, 1500, 40, 40));
+        assertThat(CropPlanner.plan(twoHoles, Strategy.CROP)).hasSize(2);
+        InpaintOptions cancelledOnceTheNetworkRan = InpaintOptions.defaults().withStrategy(Strategy.CROP)
+                .withCancellation(() -> model.calls() > 0);
+        try (Inpainter inpainter = Inpainter.of(model)) {
+            assertThatThrownBy(() -> inpainter.inpaint(photo, twoHoles, cancelledOnceTheNetworkRan))
+                    .isInstanceOf(CancellationException.class);
+            assertThat(model.calls()).isEqualTo(1);
+
+            assertThatThrownBy(() -> inpainter.inpaint(photo, twoHoles, cancelledOnceTheNetworkRan))
+                    .isInstanceOf(CancellationException.class);
+            assertThat(model.calls()).as("cancelled before the first region's network").isEqualTo(1);
+        }
     }
 }

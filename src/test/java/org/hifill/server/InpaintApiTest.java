@@ -182,6 +182,13 @@ class InpaintApiTest {
     }
 
     @Test
+    void anUnknownApiRouteIs404InJsonNamingTheRoutes() throws Exception {
+        assertError(server.get("/api/inpaint"), 404).isEqualTo("no API route GET /api/inpaint; the routes are "
+                + "POST /api/inpaint, GET /api/health and GET /api/info");
+        assertError(server.get("/api/nothing"), 404).startsWith("no API route GET /api/nothing;");
+    }
+
+    @Test
     void thePageIsServedAtTheRoot() throws Exception {
         HttpResponse<byte[]> response = server.get("/");
 

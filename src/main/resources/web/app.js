@@ -192,9 +192,13 @@ async function run() {
   const ticker = setInterval(() => { ui.busyText.textContent = `Filling… ${seconds()} s`; }, 1000);
   try {
     const mask = await rasteriseMask(history.strokes, photo.width, photo.height);
+    if (!mask.painted) {
+      showMessage('Nothing is painted: the eraser took it all back. Paint over what should go, then Fill.');
+      return;
+    }
     ui.busyText.textContent = 'Filling…';
     const blob = await inpaint({
-      image: photo.blob, imageName: photo.name, mask,
+      image: photo.blob, imageName: photo.name, mask: mask.blob,
       strategy: ui.strategy.value, format: ui.format.value,
     }, request.signal);
     const result = await loadPicture(blob, resultFileName(photo.name, blob.type));
@@ -489,5 +493,5 @@ loadInfo();
 
 // For scripts and tests: the mask exactly as Fill would send it.
 window.hifill = {
-  maskBlob: () => state.photo && rasteriseMask(history.strokes, state.photo.width, state.photo.height),
+  maskBlob: () => state.photo && rasteriseMask(history.strokes, state.photo.width, state.photo.height).then((m) => m.blob),
 };

@@ -32,12 +32,47 @@ function tracePath(ctx, { width, points }) {
   ctx.stroke();
 }
 
-/** The mask at full resolution as a PNG blob: white = hole, black = keep. */
+/**
+ * The mask at full resolution: {blob} a PNG, white = hole, black = keep, and {painted} whether
+ * any pixel is white (the eraser may have taken every stroke back).
+ */
 export async function rasteriseMask(strokes, width, height) {
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#000';
   ctx.fillRect(0, 0, width, height);
   drawStrokes(ctx, strokes, '#fff', '#000');
-  return canvas.convertToBlob({ type: 'image/png' });
+  return { blob: await canvas.convertToBlob({ type: 'image/png' }), painted: anyPainted(ctx, strokes, width, height) };
+}
+
+/** Whether a white pixel remains, read only inside the paint strokes' bounds, a band of rows at a time. */
+function anyPainted(ctx, strokes, width, height) {
+  const bounds = paintBounds(strokes, width, height);
+  if (!bounds) return false;
+  const BAND = 256;
+  for (let y = bounds.top; y < bounds.bottom; y += BAND) {
+    const rows = Math.min(BAND, bounds.bottom - y);
+    const data = ctx.getImageData(bounds.left, y, bounds.right - bounds.left, rows).data;
+    for (let i = 0; i < data.length; i += 4) if (data[i] !== 0) return true;
+  }
+  return false;
+}
+
+/** The pixel rectangle that the paint strokes can reach, clipped to the photo; null when empty. */
+function paintBounds(strokes, width, height) {
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { mode, width: w, points } of strokes) {
+    if (mode !== 'paint') continue;
+    for (let i = 0; i < points.length; i += 2) {
+      left = Math.min(left, points[i] - w / 2);
+      right = Math.max(right, points[i] + w / 2);
+      top = Math.min(top, points[i + 1] - w / 2);
+      bottom = Math.max(bottom, points[i + 1] + w / 2);
+    }
+  }
+  const box = {
+    left: Math.max(0, Math.floor(left)), top: Math.max(0, Math.floor(top)),
+    right: Math.min(width, Math.ceil(right) + 1), bottom: Math.min(height, Math.ceil(bottom) + 1),
+  };
+  return box.left < box.right && box.top < box.bottom ? box : null;
 }

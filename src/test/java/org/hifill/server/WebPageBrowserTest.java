@@ -150,7 +150,7 @@ class WebPageBrowserTest {
     }
 
     @Test
-    void eraserKeyAndALargerBrushTakeTheWholeStrokeBack() {
+    void eraserKeyAndALargerBrushTakeTheWholeStrokeBackAndFillThenSendsNothing() {
         paintStrokeAcross(0);
         assertThat(holeCount(mask())).isGreaterThan(1000);
 
@@ -159,6 +159,11 @@ class WebPageBrowserTest {
         paintStrokeAcross(0);
 
         assertThat(holeCount(mask())).isZero();
+        int jobsBefore = server.server.jobsStarted();
+        byId("run-button").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Nothing is painted"));
+        assertThat(server.server.jobsStarted()).isEqualTo(jobsBefore);
+        assertThat(byId("result-bar").isDisplayed()).isFalse();
     }
 
     @Test

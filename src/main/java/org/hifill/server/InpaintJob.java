@@ -34,7 +34,7 @@ final class InpaintJob implements WorkerPool.Job<EncodedImage> {
         HoleMask mask;
         try {
             photo = PhotoReader.read(upload.image(), InpaintUpload.IMAGE);
-            // A mask of the photo's aspect ratio but another size is scaled to it, as on the command line.
+            // The mask has the photo's size (InpaintUpload checked the headers).
             mask = MaskReader.read(upload.mask(), InpaintUpload.MASK, photo.width(), photo.height(), false,
                     warning -> {});
         } catch (ImageFormatException e) {

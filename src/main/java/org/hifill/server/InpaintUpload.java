@@ -15,8 +15,8 @@ import org.hifill.pipeline.Strategy;
 /**
  * The fields of {@code POST /api/inpaint}, checked against the limits: {@code image} and
  * {@code mask} (held in memory, never on disk), optional {@code strategy} and {@code format}. The
- * photo's and the mask's sizes are read from their headers, so an oversized one is refused before
- * it is decoded.
+ * photo's and the mask's sizes are read from their headers, so an oversized one, or a mask of
+ * another size than the photo, is refused before anything is decoded.
  *
  * @param format the result's format; empty for the photo's own
  */
@@ -39,8 +39,15 @@ record InpaintUpload(byte[] image, byte[] mask, Strategy strategy, Optional<Imag
         }
         byte[] image = file(ctx, IMAGE, limits);
         byte[] mask = file(ctx, MASK, limits);
-        checkPixels(image, IMAGE, limits);
-        checkPixels(mask, MASK, limits);
+        Dimension imageSize = checkPixels(image, IMAGE, limits);
+        Dimension maskSize = checkPixels(mask, MASK, limits);
+        if (!maskSize.equals(imageSize)) {
+            // Unlike the command line, which scales a mask of the photo's aspect ratio with a
+            // warning, the API has no channel for warnings: a mask drawn on a preview is refused.
+            throw ApiError.badRequest(String.format(Locale.ROOT, "mask: %dx%d, but the image is %dx%d; send the "
+                    + "mask at the photo's size (white = hole)", maskSize.width, maskSize.height, imageSize.width,
+                    imageSize.height));
+        }
         return new InpaintUpload(image, mask, strategy(ctx.formParam("strategy")), format(ctx.formParam("format")));
     }
 
@@ -66,7 +73,8 @@ record InpaintUpload(byte[] image, byte[] mask, Strategy strategy, Optional<Imag
         }
     }
 
-    private static void checkPixels(byte[] bytes, String field, ServerLimits limits) throws ApiError {
+    /** The upright size from the header, refused when over the pixel limit. */
+    private static Dimension checkPixels(byte[] bytes, String field, ServerLimits limits) throws ApiError {
         Dimension size;
         try {
             size = PhotoReader.probe(bytes, field);
@@ -79,6 +87,7 @@ record InpaintUpload(byte[] image, byte[] mask, Strategy strategy, Optional<Imag
                     "%s: %dx%d is %,d pixels; this server takes at most %,d", field, size.width, size.height,
                     pixels, limits.maxPixels()));
         }
+        return size;
     }
 
     private static Strategy strategy(String name) throws ApiError {

@@ -104,12 +104,15 @@ class InpaintApiTest {
     }
 
     @Test
-    void aMaskOfAnotherAspectRatioIs400() throws Exception {
+    void aMaskOfAnotherSizeIs400EvenWithThePhotosAspectRatio() throws Exception {
         byte[] png = TestImages.encode(TestImages.photo(TestImages.W, TestImages.H), "png");
         byte[] square = TestImages.encode(TestImages.mask(200, 200, TestImages.HOLE), "png");
+        byte[] half = TestImages.encode(TestImages.mask(TestImages.W / 2, TestImages.H / 2, TestImages.HOLE), "png");
 
         assertError(server.inpaint(new Multipart().file("image", "a.png", png).file("mask", "m.png", square)), 400)
-                .isEqualTo("mask: mask is 200x200 but the photo is 320x240: not the same aspect ratio");
+                .isEqualTo("mask: 200x200, but the image is 320x240; send the mask at the photo's size (white = hole)");
+        assertError(server.inpaint(new Multipart().file("image", "a.png", png).file("mask", "m.png", half)), 400)
+                .isEqualTo("mask: 160x120, but the image is 320x240; send the mask at the photo's size (white = hole)");
     }
 
     @Test

@@ -81,7 +81,10 @@ final class HoleCrops {
         return crop;
     }
 
-    /** Lays the panels out in rows of {@value #PER_ROW} and writes them (JPEG, quality 0.95: some 40% of a PNG's bytes for these photographic sheets). */
+    /**
+     * Lays the panels out in rows of {@value #PER_ROW} and writes them as a JPEG (quality 0.95:
+     * some 40% of a PNG's bytes for these photographic sheets).
+     */
     void write(Path file) throws IOException {
         double scale = Math.min((double) PANEL_HEIGHT / box.height, (double) PANEL_MAX_WIDTH / box.width);
         Dimension panel = new Dimension(Math.max(1, (int) Math.round(box.width * scale)),

@@ -16,4 +16,15 @@ final class BenchCommand implements Runnable {
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
+
+    /**
+     * Refuses counts of timed repetitions below 1 or of warm-up repetitions below 0.
+     *
+     * @param what the option counting timed repetitions, such as "--runs"
+     */
+    static void checkRepetitions(String what, int timed, int warmup) {
+        if (timed < 1 || warmup < 0) {
+            throw new IllegalArgumentException(what + " must be at least 1 and --warmup not negative");
+        }
+    }
 }

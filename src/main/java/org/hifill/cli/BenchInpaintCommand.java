@@ -79,8 +79,9 @@ final class BenchInpaintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (runs < 1 || warmup < 0 || !(hole > 0 && hole <= 0.9)) {
-            throw new IllegalArgumentException("--runs must be at least 1, --warmup not negative and --hole in (0, 0.9]");
+        BenchCommand.checkRepetitions("--runs", runs, warmup);
+        if (!(hole > 0 && hole <= 0.9)) {
+            throw new IllegalArgumentException("--hole must be in (0, 0.9], not " + hole);
         }
         int[] hw = BenchModelCommand.parseSize(size);
         int height = hw[0];

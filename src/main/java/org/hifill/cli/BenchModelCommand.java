@@ -42,9 +42,7 @@ final class BenchModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (runs < 1 || warmup < 0) {
-            throw new IllegalArgumentException("--runs must be at least 1 and --warmup not negative");
-        }
+        BenchCommand.checkRepetitions("--runs", runs, warmup);
         int[] hw = parseSize(size);
         PrintWriter out = spec.commandLine().getOut();
         try (NDManager manager = NDManager.newBaseManager()) {

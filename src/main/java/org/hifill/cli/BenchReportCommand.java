@@ -64,9 +64,7 @@ final class BenchReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (runs < 1 || warmup < 0) {
-            throw new IllegalArgumentException("--runs must be at least 1 and --warmup not negative");
-        }
+        BenchCommand.checkRepetitions("--runs", runs, warmup);
         if (generatorSize < HiFillGenerator.SIDE_MULTIPLE || generatorSize % HiFillGenerator.SIDE_MULTIPLE != 0) {
             throw new IllegalArgumentException("--generator-size must be a positive multiple of "
                     + HiFillGenerator.SIDE_MULTIPLE + ", not " + generatorSize);

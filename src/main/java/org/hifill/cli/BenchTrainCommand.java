@@ -58,9 +58,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         if (criticSteps < 0) {
             throw new IllegalArgumentException("--critic-steps must be 0 or more, not " + criticSteps);
         }
-        if (steps < 1 || warmup < 0) {
-            throw new IllegalArgumentException("--steps must be at least 1 and --warmup not negative");
-        }
+        BenchCommand.checkRepetitions("--steps", steps, warmup);
         TrainingConfig config = TrainingConfig.defaults().withSteps(crop, batch, criticSteps);
         TrainingBenchmark.Result r;
         String source;

@@ -22,10 +22,7 @@ class UpsamplerTest {
             int sw = k[1];
             int fh = k[2];
             int fw = k[3];
-            float[] small = new float[3 * sh * sw];
-            for (int i = 0; i < small.length; i++) {
-                small[i] = (float) random.nextDouble(0, 255);
-            }
+            float[] small = randomPlanes(sh, sw, random);
             Upsampler up = Upsampler.bilinear(sh, sw, fh, fw);
             for (int y = 0; y < fh; y++) {
                 for (int x0 = 0; x0 < fw; x0 += 3) {
@@ -78,10 +75,7 @@ class UpsamplerTest {
             int sw = k[1];
             int fh = k[2];
             int fw = k[3];
-            float[] small = new float[3 * sh * sw];
-            for (int i = 0; i < small.length; i++) {
-                small[i] = (float) random.nextDouble(0, 255);
-            }
+            float[] small = randomPlanes(sh, sw, random);
             Upsampler up = new Upsampler(Interpolation.BICUBIC, sh, sw, fh, fw);
             for (int y = 0; y < fh; y++) {
                 for (int x0 = 0; x0 < fw; x0 += 2) {
@@ -160,5 +154,14 @@ class UpsamplerTest {
         int p = c * sh * sw;
         return (1 - b) * ((1 - a) * small[p + v0 * sw + u0] + a * small[p + v0 * sw + u1])
                 + b * ((1 - a) * small[p + v1 * sw + u0] + a * small[p + v1 * sw + u1]);
+    }
+
+    /** Three random planes of sh x sw samples in [0, 255). */
+    private static float[] randomPlanes(int sh, int sw, SplittableRandom random) {
+        float[] planes = new float[3 * sh * sw];
+        for (int i = 0; i < planes.length; i++) {
+            planes[i] = (float) random.nextDouble(0, 255);
+        }
+        return planes;
     }
 }
